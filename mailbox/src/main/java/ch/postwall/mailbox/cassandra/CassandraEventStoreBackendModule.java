@@ -1,9 +1,12 @@
 package ch.postwall.mailbox.cassandra;
 
+import java.util.Set;
+
 import org.apache.james.backends.cassandra.components.CassandraModule;
 import org.apache.james.eventsourcing.Event;
 import org.apache.james.eventsourcing.eventstore.EventStore;
 import org.apache.james.eventsourcing.eventstore.cassandra.CassandraEventStore;
+import org.apache.james.eventsourcing.eventstore.cassandra.EventNestedTypes;
 import org.apache.james.eventsourcing.eventstore.cassandra.dto.EventDTO;
 import org.apache.james.eventsourcing.eventstore.cassandra.dto.EventDTOModule;
 import org.apache.james.json.DTO;
@@ -14,10 +17,6 @@ import com.google.inject.Scopes;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.name.Names;
-
-import java.util.Set;
-
-import org.apache.james.eventsourcing.eventstore.cassandra.EventNestedTypes;
 
 /**
  * James's event-sourced aggregates (quota mailing, DLP rules, task history...) on Cassandra; each feature adds
