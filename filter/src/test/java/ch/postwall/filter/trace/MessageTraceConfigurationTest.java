@@ -12,8 +12,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MessageTraceConfigurationTest {
     @Test
-    void fromShouldDefaultToFourteenDaysWhenRetentionAbsent() {
-        assertThat(MessageTraceConfiguration.from(new BaseConfiguration()).retention()).isEqualTo(Duration.ofDays(14));
+    void fromShouldUseDocumentedDefaultsWhenKeysAbsent() {
+        MessageTraceConfiguration configuration = MessageTraceConfiguration.from(new BaseConfiguration());
+
+        assertThat(configuration.retention()).isEqualTo(Duration.ofDays(14));
+        assertThat(configuration.purgeInterval()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
@@ -24,8 +27,16 @@ class MessageTraceConfigurationTest {
         assertThat(MessageTraceConfiguration.from(configuration).retention()).isEqualTo(Duration.ofDays(30));
     }
 
+    @Test
+    void fromShouldReadPurgeIntervalWhenGiven() {
+        BaseConfiguration configuration = new BaseConfiguration();
+        configuration.addProperty("purgeInterval", "10m");
+
+        assertThat(MessageTraceConfiguration.from(configuration).purgeInterval()).isEqualTo(Duration.ofMinutes(10));
+    }
+
     @ParameterizedTest
-    @CsvSource({"retention, fortnight", "retention, 0d", "retention, -3d", "retension, 30d"})
+    @CsvSource({"retention, fortnight", "retention, 0d", "retention, -3d", "retension, 30d", "purgeInterval, 0s", "purgeInterval, often"})
     void fromShouldFailNamingTheKeyWhenKeyUnknownOrValueInvalid(String key, String value) {
         BaseConfiguration configuration = new BaseConfiguration();
         configuration.addProperty(key, value);

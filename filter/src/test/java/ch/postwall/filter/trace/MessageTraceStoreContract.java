@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 public interface MessageTraceStoreContract {
     Instant START = Instant.parse("2026-11-20T10:00:00Z");
     Duration RETENTION = Duration.ofDays(14);
-    MessageTraceConfiguration CONFIGURATION = new MessageTraceConfiguration(RETENTION);
+    MessageTraceConfiguration CONFIGURATION = MessageTraceConfiguration.builder().retention(RETENTION).build();
 
     MailAddress ALICE = address("alice@example.com");
     MailAddress BOB = address("bob@example.com");
