@@ -176,13 +176,16 @@ public interface MessageTraceStoreContract {
     }
 
     @Test
-    default void purgeExpiredShouldDeleteOnlyExpiredEntries() {
-        MessageTrace recent = append("recent", Duration.ofDays(1));
-        append("expired1", Duration.ofDays(15));
-        append("expired2", Duration.ofDays(20));
+    default void purgeExpiredShouldDeleteOnlyEntriesExpiredSinceAppended() {
+        append("old1", Duration.ZERO);
+        append("old2", Duration.ofHours(1));
+        MessageTrace recent = append("recent", Duration.ofDays(10).negated());
+        CLOCK.advance(RETENTION.plusHours(1));
 
         assertThat(store().purgeExpired()).isEqualTo(2);
         assertThat(store().purgeExpired()).isZero();
+        // Back at the start the old entries would be live again, unless really deleted.
+        CLOCK.set(START);
         assertThat(store().search(query().build())).containsExactly(recent);
     }
 
