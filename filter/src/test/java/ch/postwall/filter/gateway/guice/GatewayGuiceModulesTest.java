@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.Set;
 
+import org.apache.james.backends.cassandra.components.CassandraModule;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.queue.api.RawMailQueueItemDecoratorFactory;
 import org.apache.james.queue.memory.MemoryMailQueueFactory;
@@ -15,6 +16,7 @@ import org.apache.james.webadmin.utils.JsonTransformerModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -23,6 +25,8 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 
 import ch.postwall.filter.gateway.EmbeddedGatewayRouteStore;
+import ch.postwall.filter.gateway.cassandra.CassandraGatewayRouteStore;
+import ch.postwall.filter.gateway.cassandra.CassandraGatewayRouteTable;
 import ch.postwall.filter.gateway.GatewayRelay;
 import ch.postwall.filter.gateway.GatewayRouteStore;
 import ch.postwall.filter.gateway.GatewayRoutes;
@@ -33,9 +37,13 @@ import ch.postwall.filter.trace.MessageTraceConfiguration;
 import ch.postwall.filter.trace.MessageTracePurger;
 import ch.postwall.filter.trace.MessageTraceStore;
 import ch.postwall.filter.trace.RecordTrace;
+import ch.postwall.filter.trace.cassandra.CassandraMessageTraceStore;
+import ch.postwall.filter.trace.cassandra.CassandraMessageTraceTables;
+import ch.postwall.filter.trace.guice.CassandraMessageTraceModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
 import ch.postwall.filter.trace.guice.MemoryMessageTraceModule;
 import ch.postwall.filter.trace.guice.MessageTraceModule;
+import ch.postwall.mailbox.cassandra.CassandraExtension;
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
 import ch.postwall.mailbox.embedded.EmbeddedDatabaseExtension;
 
@@ -43,6 +51,9 @@ import ch.postwall.mailbox.embedded.EmbeddedDatabaseExtension;
 class GatewayGuiceModulesTest {
     @RegisterExtension
     EmbeddedDatabaseExtension databaseExtension = new EmbeddedDatabaseExtension();
+    @RegisterExtension
+    static CassandraExtension cassandra = new CassandraExtension(CassandraGatewayRouteTable.MODULE,
+        CassandraMessageTraceTables.MODULE);
 
     private static Module jamesProvided() {
         return binder -> {
@@ -80,5 +91,19 @@ class GatewayGuiceModulesTest {
 
         assertThat(injector.getInstance(GatewayRouteStore.class)).isInstanceOf(EmbeddedGatewayRouteStore.class);
         assertThat(injector.getInstance(MessageTraceStore.class)).isInstanceOf(EmbeddedMessageTraceStore.class);
+    }
+
+    @Test
+    void cassandraModulesShouldBindCassandraStoresAndContributeTheirSchema() {
+        Injector injector = Guice.createInjector(jamesProvided(), new MessageTraceModule(), new CassandraGatewayModule(),
+            new CassandraMessageTraceModule(),
+            binder -> binder.bind(CqlSession.class).toInstance(cassandra.session()));
+
+        assertThat(injector.getInstance(GatewayRouteStore.class)).isInstanceOf(CassandraGatewayRouteStore.class);
+        assertThat(injector.getInstance(MessageTraceStore.class)).isInstanceOf(CassandraMessageTraceStore.class);
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<CassandraModule>>() { })))
+            .containsExactlyInAnyOrder(CassandraGatewayRouteTable.MODULE, CassandraMessageTraceTables.MODULE);
+        // Rows expire by TTL: no purge is scheduled.
+        assertThat(injector.getExistingBinding(Key.get(new TypeLiteral<Set<InitializationOperation>>() { }))).isNull();
     }
 }
