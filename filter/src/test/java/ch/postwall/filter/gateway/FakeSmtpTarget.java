@@ -19,13 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
  * A minimal SMTP server on a loopback port, standing in for a customer's own mail server.
- * It accepts everything unless told to refuse a recipient or the data, offers no STARTTLS,
- * and records the transactions it accepted.
+ * It accepts everything unless told to refuse a recipient or the data, offers STARTTLS only when
+ * given a TLS context, and records the transactions it accepted.
  */
 class FakeSmtpTarget implements AutoCloseable {
-    record Received(String sender, List<String> recipients, String data) {
+    /** @param tls whether the transaction ran inside STARTTLS */
+    record Received(String sender, List<String> recipients, String data, boolean tls) {
     }
 
     private static final int READ_TIMEOUT_MILLIS = 10_000;
@@ -48,6 +52,7 @@ class FakeSmtpTarget implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile String dataReply = "250 2.0.0 Ok: queued";
+    private volatile SSLContext startTls;
 
     private FakeSmtpTarget(ServerSocket serverSocket) {
         this.serverSocket = serverSocket;
@@ -63,6 +68,12 @@ class FakeSmtpTarget implements AutoCloseable {
     /** Answers RCPT TO of this address with the given reply, e.g. {@code 550 5.1.1 No such user}. */
     FakeSmtpTarget replyToRecipient(String address, String reply) {
         recipientReplies.put(address.toLowerCase(Locale.ROOT), reply);
+        return this;
+    }
+
+    /** Offers STARTTLS with the given server context. */
+    FakeSmtpTarget offerStartTls(SSLContext serverContext) {
+        this.startTls = serverContext;
         return this;
     }
 
@@ -100,16 +111,30 @@ class FakeSmtpTarget implements AutoCloseable {
         }
     }
 
-    private void converse(Socket socket) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-        Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.ISO_8859_1);
+    private void converse(Socket plain) throws IOException {
+        Socket socket = plain;
+        BufferedReader in = reader(socket);
+        Writer out = writer(socket);
         reply(out, "220 target.test ESMTP fake");
+        boolean tls = false;
         String sender = null;
         List<String> recipients = new ArrayList<>();
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String command = line.toUpperCase(Locale.ROOT);
             if (command.startsWith("EHLO") || command.startsWith("HELO")) {
-                reply(out, "250 target.test");
+                reply(out, startTls != null && !tls ? "250-target.test\r\n250 STARTTLS" : "250 target.test");
+            } else if (command.equals("STARTTLS") && startTls != null && !tls) {
+                reply(out, "220 2.0.0 Ready to start TLS");
+                SSLSocket secured = (SSLSocket) startTls.getSocketFactory()
+                    .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+                secured.setUseClientMode(false);
+                secured.startHandshake();
+                socket = secured;
+                in = reader(socket);
+                out = writer(socket);
+                tls = true;
+                sender = null;
+                recipients.clear();
             } else if (command.startsWith("MAIL FROM:")) {
                 sender = address(line);
                 recipients.clear();
@@ -126,7 +151,7 @@ class FakeSmtpTarget implements AutoCloseable {
                 String data = readData(in);
                 reply(out, dataReply);
                 if (dataReply.startsWith("2")) {
-                    received.add(new Received(sender, List.copyOf(recipients), data));
+                    received.add(new Received(sender, List.copyOf(recipients), data, tls));
                 }
             } else if (command.equals("QUIT")) {
                 reply(out, "221 2.0.0 Bye");
@@ -137,6 +162,14 @@ class FakeSmtpTarget implements AutoCloseable {
                 reply(out, "502 5.5.2 Command not recognized");
             }
         }
+    }
+
+    private static BufferedReader reader(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+    }
+
+    private static Writer writer(Socket socket) throws IOException {
+        return new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.ISO_8859_1);
     }
 
     private static String readData(BufferedReader in) throws IOException {
