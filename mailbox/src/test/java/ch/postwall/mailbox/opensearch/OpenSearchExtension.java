@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -59,6 +60,18 @@ public class OpenSearchExtension implements BeforeAllCallback, ParameterResolver
                 .orElseGet(OpenSearchExtension::startLocalServer);
         }
         return sharedServer;
+    }
+
+    /** A configuration pointing at the test server, on an index and alias of its own, without replicas. */
+    public static OpenSearchConfiguration newIndexConfiguration() {
+        URI server = baseUri();
+        String suffix = UUID.randomUUID().toString();
+        return OpenSearchConfiguration.builder()
+            .hosts(List.of(server.getHost() + ":" + server.getPort()))
+            .indexName("test-" + suffix)
+            .aliasName("test-alias-" + suffix)
+            .replicas(0)
+            .build();
     }
 
     @Override

@@ -2,11 +2,8 @@ package ch.postwall.mailbox.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
@@ -31,14 +28,7 @@ class OpenSearchMessageSearchIndexTest implements MessageSearchIndexContract {
 
     // Built in the constructor, on an index of its own: the contract's @BeforeEach runs before this class's own.
     OpenSearchMessageSearchIndexTest() throws Exception {
-        URI server = OpenSearchExtension.baseUri();
-        String suffix = UUID.randomUUID().toString();
-        configuration = OpenSearchConfiguration.builder()
-            .hosts(List.of(server.getHost() + ":" + server.getPort()))
-            .indexName("messages-" + suffix)
-            .aliasName("alias-" + suffix)
-            .replicas(0)
-            .build();
+        configuration = OpenSearchExtension.newIndexConfiguration();
         http = OpenSearchHttp.create(configuration);
         extractor = new TikaAttachmentTextExtractor(configuration);
         // The contract drives the index directly: the mapper factory and session provider of the event path are unused.
