@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Translates James's {@link SearchQuery} criteria and sorts into OpenSearch query DSL.
- * Text criteria match every word of the searched value (case and accent folded); dates are compared
+ * Text criteria match the words of the searched value in sequence, the last one as a prefix (case and
+ * accent folded); dates are compared
  * in UTC at the requested resolution, as IMAP SEARCH and James's Lucene index do.
  */
 class QueryTranslator {
@@ -264,12 +265,13 @@ class QueryTranslator {
         };
     }
 
+    // IMAP SEARCH asks for substrings: the words in sequence, the last one possibly cut short.
     private static ObjectNode match(String field, String value) {
-        return wrap("match", JSON.objectNode().set(field, JSON.objectNode().put("query", value).put("operator", "and")));
+        return wrap("match_phrase_prefix", JSON.objectNode().set(field, JSON.objectNode().put("query", value)));
     }
 
     private static ObjectNode multiMatch(List<String> fields, String value) {
-        ObjectNode multiMatch = JSON.objectNode().put("query", value).put("operator", "and").put("type", "cross_fields");
+        ObjectNode multiMatch = JSON.objectNode().put("query", value).put("type", "phrase_prefix");
         ArrayNode fieldNames = multiMatch.putArray("fields");
         fields.forEach(fieldNames::add);
         return wrap("multi_match", multiMatch);

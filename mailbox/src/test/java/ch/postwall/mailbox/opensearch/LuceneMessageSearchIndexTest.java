@@ -99,4 +99,10 @@ class LuceneMessageSearchIndexTest implements MessageSearchIndexContract {
     @Override
     public void sentDateSortShouldFollowDateHeader() {
     }
+
+    @Disabled("James 3.8.1's Lucene index has no Id sort and falls back to the uid order")
+    @Test
+    @Override
+    public void idSortShouldFollowMessageIds() {
+    }
 }

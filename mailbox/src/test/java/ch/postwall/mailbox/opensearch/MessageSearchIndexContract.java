@@ -208,6 +208,16 @@ public interface MessageSearchIndexContract {
     }
 
     @Test
+    default void subjectShouldMatchWordPrefix() throws Exception {
+        assertThat(search(SearchQuery.headerContains("Subject", "Holi"))).containsExactly(3L);
+    }
+
+    @Test
+    default void subjectShouldMatchConsecutiveWords() throws Exception {
+        assertThat(search(SearchQuery.headerContains("Subject", "holiday pictures"))).containsExactly(3L);
+    }
+
+    @Test
     default void headerContainsShouldMatchAnyHeader() throws Exception {
         assertThat(search(SearchQuery.headerContains("X-Priority", "1"))).containsExactly(3L);
     }
@@ -236,6 +246,16 @@ public interface MessageSearchIndexContract {
     @Test
     default void sentDateAfterShouldExcludeTheGivenDay() throws Exception {
         assertThat(search(SearchQuery.sentDateAfter(date("2026-03-02T00:00:00Z"), DateResolution.Day))).containsExactly(2L);
+    }
+
+    @Test
+    default void sentDateOnShouldHonourYearResolution() throws Exception {
+        assertThat(search(SearchQuery.sentDateOn(date("2025-06-01T00:00:00Z"), DateResolution.Year))).containsExactly(5L);
+    }
+
+    @Test
+    default void headerDateShouldCompareTheDateHeader() throws Exception {
+        assertThat(search(SearchQuery.headerDateBefore("Date", date("2026-01-02T00:00:00Z"), DateResolution.Day))).containsExactly(4L, 5L);
     }
 
     @Test
@@ -271,6 +291,11 @@ public interface MessageSearchIndexContract {
     @Test
     default void bodyContainsShouldMatchWhenAccentsDiffer() throws Exception {
         assertThat(search(SearchQuery.bodyContains("cafe"))).containsExactly(1L);
+    }
+
+    @Test
+    default void bodyContainsShouldMatchWordPrefix() throws Exception {
+        assertThat(search(SearchQuery.bodyContains("Thank"))).containsExactly(2L);
     }
 
     @Test
@@ -327,6 +352,15 @@ public interface MessageSearchIndexContract {
     @Test
     default void unsetSystemFlagShouldMatchMessagesWithoutIt() throws Exception {
         assertThat(search(SearchQuery.flagIsUnSet(Flag.SEEN))).containsExactly(2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    default void recentFlagShouldIncludeTheSessionsRecentMessages() throws Exception {
+        assertThat(search(SearchQuery.builder()
+                .andCriteria(SearchQuery.flagIsSet(Flag.RECENT))
+                .addRecentMessageUids(List.of(MessageUid.of(2), MessageUid.of(4)))
+                .build()))
+            .containsExactly(2L, 4L);
     }
 
     @Test
@@ -450,6 +484,15 @@ public interface MessageSearchIndexContract {
     }
 
     @Test
+    default void idSortShouldFollowMessageIds() throws Exception {
+        List<Long> byId = Stream.of(1L, 2L, 3L, 4L, 5L)
+            .sorted(java.util.Comparator.comparing(uid -> corpus().messages.get(uid).getMessageId().serialize()))
+            .toList();
+        assertThat(sorted(new Sort(SortClause.Id))).isEqualTo(byId);
+        assertThat(sorted(new Sort(SortClause.Id, Order.REVERSE))).isEqualTo(com.google.common.collect.Lists.reverse(byId));
+    }
+
+    @Test
     default void expungedMessagesShouldNotBeFound() throws Exception {
         index().delete(SESSION, corpus().inbox.getMailboxId(), List.of(MessageUid.of(2), MessageUid.of(4))).block();
         awaitIndexed();
@@ -483,6 +526,11 @@ public interface MessageSearchIndexContract {
     @Test
     default void messageIdCriterionShouldMatch() throws Exception {
         assertThat(search(SearchQuery.hasMessageId(corpus().messages.get(4L).getMessageId()))).containsExactly(4L);
+    }
+
+    @Test
+    default void threadIdCriterionShouldMatch() throws Exception {
+        assertThat(search(SearchQuery.threadId(corpus().messages.get(3L).getThreadId()))).containsExactly(3L);
     }
 
     @Test
