@@ -94,7 +94,7 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
             definition.putObject("aliases").putObject(alias);
             OpenSearchHttp.Reply reply = http.execute("PUT", "/" + configuration.indexName(), Map.of(), Optional.of(definition.toString()));
             if (!reply.isSuccess() && !reply.json().path("error").path("type").asText().equals("resource_already_exists_exception")) {
-                throw new IOException("Cannot create index " + configuration.indexName() + ": " + reply);
+                throw new IOException("Cannot create index " + configuration.indexName() + ": " + reply.json());
             }
             LOGGER.info("Created OpenSearch index {} with alias {}", configuration.indexName(), alias);
         }
@@ -278,7 +278,8 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
             JsonNode result = item.elements().next();
             // A message expunged or updated before being indexed is not an error.
             if (result.path("status").asInt() >= 300 && result.path("status").asInt() != 404) {
-                throw new IOException(operation + " failed: " + result);
+                throw new IOException(operation + " failed with " + result.path("status").asInt() + ": "
+                    + result.path("error").path("type").asText());
             }
         }
     }
@@ -323,7 +324,9 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
 
     private static void check(OpenSearchHttp.Reply reply, String operation) throws IOException {
         if (!reply.isSuccess()) {
-            throw new IOException("OpenSearch " + operation + " failed with " + reply.status() + ": " + reply.json());
+            // Only the error type: OpenSearch's reasons may quote document content or search terms.
+            throw new IOException("OpenSearch " + operation + " failed with " + reply.status() + ": "
+                + reply.json().path("error").path("type").asText(reply.json().path("error").asText()));
         }
     }
 }
