@@ -46,9 +46,11 @@ public class TikaAttachmentTextExtractor implements AutoCloseable {
         this.maxAttachmentSize = maxAttachmentSize;
         this.maxTextLength = maxTextLength;
         this.timeout = timeout;
-        // Daemon threads: a parser stuck in a loop that ignores interruption must not keep the JVM alive.
-        this.executor = Executors.newCachedThreadPool(new ThreadFactoryBuilder()
-            .setNameFormat("tika-extractor-%d").setDaemon(true).build());
+        // A fixed pool: a parser stuck in a loop that ignores interruption keeps its thread, so hostile
+        // attachments can cost at most these threads, after which extractions time out. Daemon threads,
+        // so that such a parser does not keep the JVM alive.
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+            new ThreadFactoryBuilder().setNameFormat("tika-extractor-%d").setDaemon(true).build());
     }
 
     public long maxAttachmentSize() {
