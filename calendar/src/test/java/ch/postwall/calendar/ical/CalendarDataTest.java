@@ -3,10 +3,6 @@ package ch.postwall.calendar.ical;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +19,7 @@ import ch.postwall.calendar.ical.CalendarFilter.TextMatch;
 
 class CalendarDataTest {
     static String resource(String name) {
-        try (InputStream stream = CalendarDataTest.class.getResourceAsStream("/ics/" + name)) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return IcsResources.read(name);
     }
 
     static TimeRange range(String start, String end) {
