@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.apache.james.core.Username;
@@ -17,13 +18,16 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import ch.postwall.calendar.api.CalendarStore;
 import ch.postwall.calendar.dav.handler.CalDavDispatcher;
+import ch.postwall.calendar.store.embedded.EmbeddedCalendarStore;
 import ch.postwall.calendar.store.memory.MemoryCalendarStore;
+import ch.postwall.mailbox.embedded.EmbeddedDatabase;
 
 /**
  * Replays the golden request/response files of {@code src/test/resources/golden}, each on a fresh
- * server. Run with {@code -Dgolden.record=true} to rewrite the expected responses after a deliberate
- * change, then review the diff.
+ * server, once per store implementation. Run with {@code -Dgolden.record=true} to rewrite the
+ * expected responses after a deliberate change, then review the diff.
  */
 class CalDavProtocolTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -31,16 +35,34 @@ class CalDavProtocolTest {
     static final long MAX_OBJECT_SIZE = 4096;
     static final List<String> COMPARED_HEADERS = List.of("ETag", "Location", "DAV", "Allow", "Content-Type");
 
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
     @TestFactory
-    Stream<DynamicTest> goldenFilesShouldBeAnsweredAsRecorded() throws IOException {
+    Stream<DynamicTest> goldenFilesShouldBeAnsweredAsRecordedOnMemoryStore() throws IOException {
+        return goldenFiles().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
+            () -> replay(file, new MemoryCalendarStore())));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> goldenFilesShouldBeAnsweredAsRecordedOnEmbeddedStore() throws IOException {
+        return goldenFiles().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            EmbeddedDatabase database = EmbeddedDatabase.inMemory("golden" + DATABASES.incrementAndGet());
+            try {
+                replay(file, new EmbeddedCalendarStore(database));
+            } finally {
+                database.close();
+            }
+        }));
+    }
+
+    private static Stream<Path> goldenFiles() throws IOException {
         try (Stream<Path> files = Files.list(GOLDEN)) {
-            return files.filter(file -> file.toString().endsWith(".txt")).sorted().toList().stream()
-                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(file)));
+            return files.filter(file -> file.toString().endsWith(".txt")).sorted().toList().stream();
         }
     }
 
-    private void replay(Path file) throws IOException {
-        CalDavDispatcher dispatcher = CalDavDispatcher.create(new MemoryCalendarStore(), MAX_OBJECT_SIZE);
+    private void replay(Path file, CalendarStore store) throws IOException {
+        CalDavDispatcher dispatcher = CalDavDispatcher.create(store, MAX_OBJECT_SIZE);
         List<GoldenExchange> expected = GoldenExchange.parse(Files.readString(file), ALICE);
         assertThat(expected).as("exchanges in " + file).isNotEmpty();
         List<GoldenExchange> actual = new ArrayList<>();
