@@ -2,16 +2,11 @@ package ch.postwall.calendar.imip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 
 import javax.mail.MessagingException;
 
-import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
-import org.apache.james.dnsservice.api.DNSService;
-import org.apache.james.domainlist.lib.DomainListConfiguration;
-import org.apache.james.domainlist.memory.MemoryDomainList;
 import org.apache.james.user.memory.MemoryUsersRepository;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
@@ -20,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import ch.postwall.calendar.CalendarProvisioner;
 import ch.postwall.calendar.api.CalendarObject;
+import ch.postwall.calendar.server.TestUsers;
 import ch.postwall.calendar.store.memory.MemoryCalendarStore;
 
 class ImipToCalendarTest {
@@ -49,11 +45,7 @@ class ImipToCalendarTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        MemoryDomainList domains = new MemoryDomainList(mock(DNSService.class));
-        domains.configure(DomainListConfiguration.builder().autoDetect(false).autoDetectIp(false).build());
-        domains.addDomain(Domain.of("example.com"));
-        MemoryUsersRepository users = MemoryUsersRepository.withVirtualHosting(domains);
-        users.addUser(ALICE, "secret");
+        MemoryUsersRepository users = TestUsers.with(ALICE, "secret");
         store = new MemoryCalendarStore();
         mailet = new ImipToCalendar(new ImipProcessor(store, new CalendarProvisioner(store)), users);
         mailet.init(FakeMailetConfig.builder().mailetName("ImipToCalendar").build());
