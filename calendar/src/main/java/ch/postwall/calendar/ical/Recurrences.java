@@ -1,5 +1,6 @@
 package ch.postwall.calendar.ical;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,14 +59,36 @@ final class Recurrences {
             return Stream.of(instance).filter(candidate -> candidate.overlaps(range));
         }
         Set<Instant> overridden = component.getProperty(Property.RECURRENCE_ID) != null ? Set.of() : overriddenStarts(all);
-        Instant windowStart = range.start().isBefore(EXPANSION_START) ? EXPANSION_START : range.start();
+        Duration minimumSpan = minimumSpan(component, start.get());
+        // Widened by the span ical4j does not know of, so that instances reaching into the range are produced.
+        Instant windowStart = range.start().isBefore(EXPANSION_START.plus(minimumSpan)) ? EXPANSION_START : range.start().minus(minimumSpan);
         Instant windowEnd = range.end().isAfter(EXPANSION_END) ? EXPANSION_END : range.end();
-        // One more millisecond on the end so that an instant exactly at the range start is produced too.
+        // A millisecond of slack for ical4j's own bounds; TimeRange.overlaps below decides exactly.
         Period window = new Period(new DateTime(windowStart.toEpochMilli()), new DateTime(windowEnd.toEpochMilli() + 1));
         return component.calculateRecurrenceSet(window).stream()
-            .map(period -> new TimeRange(CalendarData.instant(period.getStart()), CalendarData.instant(period.getEnd())))
+            .map(period -> new TimeRange(CalendarData.instant(period.getStart()),
+                latest(CalendarData.instant(period.getEnd()), CalendarData.instant(period.getStart()).plus(minimumSpan))))
             .filter(instance -> !overridden.contains(instance.start()))
             .filter(instance -> instance.overlaps(range));
+    }
+
+    /**
+     * ical4j sizes instances by DTEND or DURATION only. A task spans from DTSTART to DUE, and an
+     * all-day event or note without end covers its whole day (RFC 4791 9.9).
+     */
+    private static Duration minimumSpan(Component component, DateProperty start) {
+        Optional<Instant> due = dateOf(component, Property.DUE);
+        if (due.isPresent()) {
+            Duration offset = Duration.between(CalendarData.instant(start.getDate()), due.get());
+            return offset.isNegative() ? Duration.ZERO : offset;
+        }
+        boolean allDay = !(start.getDate() instanceof DateTime);
+        boolean unsized = component.getProperty(Property.DTEND) == null && component.getProperty(Property.DURATION) == null;
+        return allDay && unsized ? Duration.ofDays(1) : Duration.ZERO;
+    }
+
+    private static Instant latest(Instant first, Instant second) {
+        return first.isAfter(second) ? first : second;
     }
 
     private static Set<Instant> overriddenStarts(List<CalendarComponent> all) {

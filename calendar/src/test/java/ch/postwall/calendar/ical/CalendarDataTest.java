@@ -96,6 +96,23 @@ class CalendarDataTest {
     }
 
     @Test
+    void taskShouldSpanFromStartToDue() throws Exception {
+        CalendarData data = CalendarData.parse(resource("task-with-due.ics"));
+
+        assertThat(data.indexRange()).isEqualTo(range("2026-01-10T09:00:00Z", "2026-01-20T17:00:00Z"));
+        assertThat(data.hasInstanceIn(range("2026-01-15T00:00:00Z", "2026-01-16T00:00:00Z"))).isTrue();
+        assertThat(data.hasInstanceIn(range("2026-01-21T00:00:00Z", "2026-01-22T00:00:00Z"))).isFalse();
+    }
+
+    @Test
+    void allDayNoteShouldCoverItsDay() throws Exception {
+        CalendarData data = CalendarData.parse(resource("note.ics"));
+
+        assertThat(data.hasInstanceIn(range("2026-01-07T12:00:00Z", "2026-01-07T13:00:00Z"))).isTrue();
+        assertThat(data.hasInstanceIn(range("2026-01-08T12:00:00Z", "2026-01-08T13:00:00Z"))).isFalse();
+    }
+
+    @Test
     void noteShouldParseAsJournal() throws Exception {
         CalendarData data = CalendarData.parse(resource("note.ics"));
 
