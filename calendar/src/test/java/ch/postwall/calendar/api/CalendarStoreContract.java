@@ -3,6 +3,14 @@ package ch.postwall.calendar.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.Optional;
 import java.util.Set;
 
@@ -132,6 +140,52 @@ public interface CalendarStoreContract {
     }
 
     @Test
+    default void putShouldCreateOnceWhenConcurrentWritersRequireAbsence() throws Exception {
+        store().createCollection(work(ALICE));
+
+        List<PutResult> results = concurrently(8, i -> store().put(
+            event(ALICE, "a.ics", "uid-a", "\"e" + i + "\"", hours(1, 2)), WriteCondition.ABSENT));
+
+        assertThat(results).filteredOn(PutResult.CREATED::equals).hasSize(1);
+        assertThat(results).filteredOn(PutResult.PRECONDITION_FAILED::equals).hasSize(7);
+    }
+
+    @Test
+    default void putShouldKeepEveryChangeWhenWritersRunConcurrently() throws Exception {
+        store().createCollection(work(ALICE));
+
+        List<PutResult> results = concurrently(8, i -> store().put(
+            event(ALICE, i + ".ics", "uid-" + i, "\"e\"", hours(1, 2)), WriteCondition.ANY));
+
+        assertThat(results).containsOnly(PutResult.CREATED);
+        assertThat(store().changesSince(ALICE, WORK, 0).orElseThrow().changed()).hasSize(8);
+        assertThat(store().objects(ALICE, WORK)).hasSize(8);
+    }
+
+    static <T> List<T> concurrently(int writers, IntFunction<T> write) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int writer = i;
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    return write.apply(writer);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     default void objectsOverlappingShouldReturnOnlyObjectsWhoseRangeOverlaps() {
         store().createCollection(work(ALICE));
         CalendarObject early = event(ALICE, "early.ics", "u1", "\"e\"", hours(1, 2));
@@ -196,7 +250,7 @@ public interface CalendarStoreContract {
         store().put(event(ALICE, "a.ics", "uid-a", "\"e1\"", hours(1, 2)), WriteCondition.ANY);
         store().put(event(ALICE, "a.ics", "uid-a", "\"e2\"", hours(1, 2)), WriteCondition.ANY);
 
-        assertThat(store().changesSince(ALICE, WORK, 0)).contains(new Changes(2, java.util.List.of("a.ics"), java.util.List.of()));
+        assertThat(store().changesSince(ALICE, WORK, 0)).contains(new Changes(2, List.of("a.ics"), List.of()));
     }
 
     @Test

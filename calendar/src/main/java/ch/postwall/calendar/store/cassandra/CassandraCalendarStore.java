@@ -37,9 +37,10 @@ import ch.postwall.calendar.api.TimeRange;
 import ch.postwall.calendar.api.WriteCondition;
 
 /**
- * Calendar store on Cassandra. A write reads the collection revision, checks its condition, advances
- * the revision by compare-and-set (a concurrent writer makes it retry on fresh state) and then
- * writes the object with its UID index in one logged batch, so a crash never leaves half an object.
+ * Calendar store on Cassandra. A write reads the collection revision and the object, checks its
+ * condition, advances the revision by compare-and-set, then writes the whole object row by
+ * compare-and-set on the ETag it saw (one row: a crash never leaves half an object), and last the
+ * UID index. Any concurrent change makes it retry on fresh state.
  */
 public class CassandraCalendarStore implements CalendarStore {
     private static final int MAX_ATTEMPTS = 32;
@@ -59,7 +60,7 @@ public class CassandraCalendarStore implements CalendarStore {
     private final PreparedStatement selectObjects;
     private final PreparedStatement selectOverlapping;
     private final PreparedStatement selectRevisions;
-    private final PreparedStatement insertObject;
+    private final PreparedStatement writeObject;
     private final PreparedStatement markDeleted;
     private final PreparedStatement selectUid;
     private final PreparedStatement insertUid;
@@ -89,10 +90,13 @@ public class CassandraCalendarStore implements CalendarStore {
         selectOverlapping = session.prepare("SELECT " + OBJECT_COLUMNS + ", deleted FROM " + OBJECTS
             + " WHERE owner = ? AND collection_id = ? AND range_start <= ? AND range_end >= ? ALLOW FILTERING");
         selectRevisions = session.prepare("SELECT name, revision, deleted FROM " + OBJECTS + " WHERE owner = ? AND collection_id = ?");
-        insertObject = session.prepare("INSERT INTO " + OBJECTS + " (" + OBJECT_COLUMNS + ", revision, deleted)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)");
-        markDeleted = session.prepare("INSERT INTO " + OBJECTS + " (owner, collection_id, name, revision, deleted,"
-            + " uid, component, ics, etag, range_start, range_end) VALUES (?, ?, ?, ?, true, null, null, null, null, null, null)");
+        // Conditional on the ETag seen when the write was decided (null: absent or deleted), so that a
+        // concurrent change of the same object makes this write retry instead of overwriting it.
+        writeObject = session.prepare("UPDATE " + OBJECTS + " SET uid = ?, component = ?, ics = ?, etag = ?, range_start = ?,"
+            + " range_end = ?, revision = ?, deleted = false WHERE owner = ? AND collection_id = ? AND name = ? IF etag = ?");
+        markDeleted = session.prepare("UPDATE " + OBJECTS + " SET uid = null, component = null, ics = null, etag = null,"
+            + " range_start = null, range_end = null, revision = ?, deleted = true WHERE owner = ? AND collection_id = ? AND name = ?"
+            + " IF etag = ?");
         selectUid = session.prepare("SELECT name FROM " + UIDS + " WHERE owner = ? AND collection_id = ? AND uid = ?");
         insertUid = session.prepare("INSERT INTO " + UIDS + " (owner, collection_id, uid, name) VALUES (?, ?, ?, ?)");
         deleteUid = session.prepare("DELETE FROM " + UIDS + " WHERE owner = ? AND collection_id = ? AND uid = ?");
@@ -170,14 +174,14 @@ public class CassandraCalendarStore implements CalendarStore {
             if (holder.filter(name -> !name.equals(object.name())).isPresent()) {
                 return Attempt.done(PutResult.UID_CONFLICT);
             }
-            BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED)
-                .addStatement(insertObject.bind(owner, object.collectionId(), object.name(), object.uid(), object.type().name(),
-                    object.ics(), object.etag(), object.timeRange().start().toEpochMilli(), object.timeRange().end().toEpochMilli(),
-                    revision + 1))
+            BoundStatement write = writeObject.bind(object.uid(), object.type().name(), object.ics(), object.etag(),
+                object.timeRange().start().toEpochMilli(), object.timeRange().end().toEpochMilli(), revision + 1,
+                owner, object.collectionId(), object.name(), current.map(CalendarObject::etag).orElse(null));
+            BatchStatementBuilder index = BatchStatement.builder(DefaultBatchType.LOGGED)
                 .addStatement(insertUid.bind(owner, object.collectionId(), object.uid(), object.name()));
             current.filter(previous -> !previous.uid().equals(object.uid()))
-                .ifPresent(previous -> batch.addStatement(deleteUid.bind(owner, object.collectionId(), previous.uid())));
-            return Attempt.write(batch.build(), current.isPresent() ? PutResult.UPDATED : PutResult.CREATED);
+                .ifPresent(previous -> index.addStatement(deleteUid.bind(owner, object.collectionId(), previous.uid())));
+            return Attempt.write(write, index.build(), current.isPresent() ? PutResult.UPDATED : PutResult.CREATED);
         });
     }
 
@@ -191,9 +195,9 @@ public class CassandraCalendarStore implements CalendarStore {
             if (!condition.acceptsCurrent(current.map(CalendarObject::etag))) {
                 return Attempt.done(DeleteResult.PRECONDITION_FAILED);
             }
-            return Attempt.write(BatchStatement.newInstance(DefaultBatchType.LOGGED,
-                markDeleted.bind(owner.asString(), collectionId, name, revision + 1),
-                deleteUid.bind(owner.asString(), collectionId, current.get().uid())), DeleteResult.DELETED);
+            return Attempt.write(markDeleted.bind(revision + 1, owner.asString(), collectionId, name, current.get().etag()),
+                BatchStatement.newInstance(DefaultBatchType.LOGGED, deleteUid.bind(owner.asString(), collectionId, current.get().uid())),
+                DeleteResult.DELETED);
         });
     }
 
@@ -224,14 +228,17 @@ public class CassandraCalendarStore implements CalendarStore {
         session.execute(deleteDomainOwners.bind(domain.asString()));
     }
 
-    /** What one attempt decided: a final result, or a batch to write once the revision is ours. */
-    private record Attempt<T>(T result, Optional<BatchStatement> write) {
+    /**
+     * What one attempt decided: a final result, or a conditional write of the object row, to run once
+     * the revision is ours, followed by the update of the UID index.
+     */
+    private record Attempt<T>(T result, Optional<BoundStatement> write, Optional<BatchStatement> index) {
         static <T> Attempt<T> done(T result) {
-            return new Attempt<>(result, Optional.empty());
+            return new Attempt<>(result, Optional.empty(), Optional.empty());
         }
 
-        static <T> Attempt<T> write(BatchStatement batch, T result) {
-            return new Attempt<>(result, Optional.of(batch));
+        static <T> Attempt<T> write(BoundStatement write, BatchStatement index, T result) {
+            return new Attempt<>(result, Optional.of(write), Optional.of(index));
         }
     }
 
@@ -247,8 +254,8 @@ public class CassandraCalendarStore implements CalendarStore {
                 return decided.result();
             }
             BoundStatement claim = advanceRevision.bind(revision + 1, owner.asString(), collectionId, revision);
-            if (session.execute(claim).wasApplied()) {
-                session.execute(decided.write().get());
+            if (session.execute(claim).wasApplied() && session.execute(decided.write().get()).wasApplied()) {
+                session.execute(decided.index().get());
                 return decided.result();
             }
         }
