@@ -30,6 +30,8 @@ import com.google.inject.Module;
 import com.google.inject.Scopes;
 import com.google.inject.util.Modules;
 
+import ch.postwall.filter.gateway.guice.GatewayWebAdminModule;
+import ch.postwall.filter.trace.guice.MessageTraceModule;
 import ch.postwall.server.provisioning.StandardFolderTyper;
 import ch.postwall.server.webadmin.AdminAuthenticationFilter;
 import ch.postwall.server.webadmin.AdminCredential;
@@ -53,13 +55,17 @@ public final class PostwallServer {
             new MailRepositoriesRoutesModule(),
             new SieveRoutesModule(),
             new ReIndexingModule(),
-            new WebAdminReIndexingTaskSerializationModule()))
+            new WebAdminReIndexingTaskSerializationModule(),
+            new GatewayWebAdminModule()))
         .with(binder -> binder.bind(AuthenticationFilter.class).to(AdminAuthenticationFilter.class));
 
     public static final Module MAIL_PROCESSING = Modules.combine(
         new MailetProcessingModule(),
         new DefaultProcessorsConfigurationProviderModule(),
         new RawPostDequeueDecoratorModule());
+
+    public static final Module GATEWAY = Modules.combine(
+        new MessageTraceModule());
 
     public static final Module CORE = Modules.combine(
         new MailboxModule(),
@@ -77,7 +83,7 @@ public final class PostwallServer {
             configuration.properties().adminPassword(),
             configuration.dataDirectory());
         return GuiceJamesServer.forConfiguration(configuration)
-            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN,
+            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, GATEWAY,
                 BackendChooser.modulesFor(configuration.properties().backend()),
                 binder -> binder.bind(AdminCredential.class).toInstance(adminCredential));
     }

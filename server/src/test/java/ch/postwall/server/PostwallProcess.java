@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@code --conf} and {@code --data}. Stopped with SIGTERM, or killed with SIGKILL to test crashes.
  */
 public class PostwallProcess implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final Path configurationDirectory;
     private Path dataDirectory;
