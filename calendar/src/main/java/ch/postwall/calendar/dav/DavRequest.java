@@ -11,7 +11,9 @@ import org.apache.james.core.Username;
 public record DavRequest(String method, String path, Map<String, String> headers, byte[] body, Username user) {
     public DavRequest {
         headers = headers.entrySet().stream()
-            .collect(Collectors.toUnmodifiableMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+            .collect(Collectors.toUnmodifiableMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue,
+                // Header names are case-insensitive: spellings that differ only in case are one header.
+                (first, second) -> first + ", " + second));
     }
 
     public Optional<String> header(String name) {
