@@ -3,13 +3,11 @@ package ch.postwall.mailbox.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import javax.inject.Inject;
 import javax.mail.util.SharedByteArrayInputStream;
 
-import org.apache.james.GuiceJamesServer;
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
 import org.apache.james.domainlist.api.DomainList;
@@ -25,11 +23,8 @@ import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceProbe;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import reactor.core.publisher.Flux;
 
@@ -39,12 +34,8 @@ class CassandraBackendModulesTest {
     private static final Username ALICE = Username.fromLocalPartWithDomain("alice", DOMAIN);
 
     @RegisterExtension
-    static CassandraExtension cassandra = new CassandraExtension();
-
-    @TempDir
-    static Path workingDirectory;
-
-    private static GuiceJamesServer server;
+    static CassandraJamesServerExtension james = new CassandraJamesServerExtension(
+        CassandraJamesServerExtension.registerProbe(StoresProbe.class));
 
     /** Hands the test what the server's injector built. */
     static class StoresProbe implements GuiceProbe {
@@ -57,18 +48,6 @@ class CassandraBackendModulesTest {
             this.mailboxManager = mailboxManager;
             this.usersRepository = usersRepository;
             this.domainList = domainList;
-        }
-    }
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = CassandraJamesServerFixture.start(cassandra, workingDirectory, StoresProbe.class);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
         }
     }
 
@@ -112,6 +91,6 @@ class CassandraBackendModulesTest {
     }
 
     private static StoresProbe stores() {
-        return server.getProbe(StoresProbe.class);
+        return james.probe(StoresProbe.class);
     }
 }

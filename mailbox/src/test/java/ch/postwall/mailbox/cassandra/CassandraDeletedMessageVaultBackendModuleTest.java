@@ -3,7 +3,6 @@ package ch.postwall.mailbox.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.List;
 import javax.inject.Inject;
 import javax.mail.util.SharedByteArrayInputStream;
 
-import org.apache.james.GuiceJamesServer;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
@@ -22,11 +20,8 @@ import org.apache.james.utils.GuiceProbe;
 import org.apache.james.vault.DeletedMessage;
 import org.apache.james.vault.DeletedMessageVault;
 import org.apache.james.vault.search.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import reactor.core.publisher.Flux;
 
@@ -35,12 +30,10 @@ class CassandraDeletedMessageVaultBackendModuleTest {
     private static final Duration VAULT_WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
-    static CassandraExtension cassandra = new CassandraExtension();
-
-    @TempDir
-    static Path workingDirectory;
-
-    private static GuiceJamesServer server;
+    static CassandraJamesServerExtension james = new CassandraJamesServerExtension(
+        CassandraJamesServerExtension.registerProbe(VaultProbe.class),
+        // The vault's export needs an export mechanism, which the server assembly chooses.
+        CassandraBackendModules.DELETED_MESSAGES_VAULT, new BlobExportMechanismModule());
 
     static class VaultProbe implements GuiceProbe {
         final MailboxManager mailboxManager;
@@ -53,23 +46,9 @@ class CassandraDeletedMessageVaultBackendModuleTest {
         }
     }
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = CassandraJamesServerFixture.start(cassandra, workingDirectory, VaultProbe.class,
-            // The vault's export needs an export mechanism, which the server assembly chooses.
-            CassandraBackendModules.DELETED_MESSAGES_VAULT, new BlobExportMechanismModule());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
     @Test
     void deletedMessageShouldBeKeptInTheVaultWhenVaultModuleIsInstalled() throws Exception {
-        VaultProbe probe = server.getProbe(VaultProbe.class);
+        VaultProbe probe = james.probe(VaultProbe.class);
         MailboxSession session = probe.mailboxManager.createSystemSession(CAROL);
         MailboxPath inbox = MailboxPath.inbox(CAROL);
         probe.mailboxManager.createMailbox(inbox, session);

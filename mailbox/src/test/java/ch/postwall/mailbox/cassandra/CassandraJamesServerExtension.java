@@ -3,6 +3,11 @@ package ch.postwall.mailbox.cassandra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.events.EventListener;
@@ -16,6 +21,9 @@ import org.apache.james.server.core.configuration.Configuration;
 import org.apache.james.utils.GuiceProbe;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.RAMDirectory;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
@@ -23,10 +31,11 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 
 /**
- * A GuiceJamesServer on the distributed backend with the least the server assembly adds around it (mail processing,
- * a search index), configured against the {@link CassandraExtension}'s server and keyspace.
+ * Starts, for a test class, a GuiceJamesServer on {@link CassandraBackendModules#ALL} plus the given modules and the
+ * least the server assembly adds around a backend (mail processing, a search index), on the Cassandra server and in
+ * the keyspace of a {@link CassandraExtension}; stops it and deletes its directory afterwards.
  */
-final class CassandraJamesServerFixture {
+final class CassandraJamesServerExtension implements BeforeAllCallback, AfterAllCallback {
     /** The distributed backend brings no search index of its own; an in-memory Lucene one stands in. */
     static class InMemoryLuceneSearchModule extends AbstractModule {
         @Override
@@ -40,26 +49,64 @@ final class CassandraJamesServerFixture {
         }
     }
 
-    private CassandraJamesServerFixture() {
+    private final CassandraExtension cassandra = new CassandraExtension();
+    private final List<Module> modules;
+    private final Map<String, String> extraConfiguration = new LinkedHashMap<>();
+    private Path workingDirectory;
+    private GuiceJamesServer server;
+
+    CassandraJamesServerExtension(Module... modules) {
+        this.modules = List.of(modules);
     }
 
-    /** Starts a server with {@link CassandraBackendModules#ALL}, the given modules and the given probe. */
-    static GuiceJamesServer start(CassandraExtension cassandra, Path workingDirectory,
-                                  Class<? extends GuiceProbe> probe, Module... modules) throws Exception {
-        writeConfiguration(cassandra, Files.createDirectories(workingDirectory.resolve("conf")));
-        GuiceJamesServer server = GuiceJamesServer.forConfiguration(Configuration.builder()
+    /** Adds a file to the server's conf directory. */
+    CassandraJamesServerExtension withConfigurationFile(String name, String content) {
+        extraConfiguration.put(name, content);
+        return this;
+    }
+
+    GuiceJamesServer server() {
+        return server;
+    }
+
+    <T extends GuiceProbe> T probe(Class<T> probe) {
+        return server.getProbe(probe);
+    }
+
+    /** Registers a test's probe, through which it reaches what the server's injector built. */
+    static Module registerProbe(Class<? extends GuiceProbe> probe) {
+        return binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(probe);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        workingDirectory = Files.createTempDirectory("postwall-james-");
+        Path conf = Files.createDirectories(workingDirectory.resolve("conf"));
+        writeConfiguration(conf);
+        for (Map.Entry<String, String> file : extraConfiguration.entrySet()) {
+            Files.writeString(conf.resolve(file.getKey()), file.getValue());
+        }
+        server = GuiceJamesServer.forConfiguration(Configuration.builder()
                 .workingDirectory(workingDirectory.toFile())
                 .build())
             .combineWith(CassandraBackendModules.ALL)
             .combineWith(new MailetProcessingModule(), new RawPostDequeueDecoratorModule(),
                 new DefaultProcessorsConfigurationProviderModule(), new InMemoryLuceneSearchModule())
-            .combineWith(modules)
-            .combineWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(probe));
+            .combineWith(modules);
         server.start();
-        return server;
     }
 
-    private static void writeConfiguration(CassandraExtension cassandra, Path conf) throws IOException {
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (server != null) {
+            server.stop();
+        }
+        try (Stream<Path> paths = Files.walk(workingDirectory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private void writeConfiguration(Path conf) throws IOException {
         Files.writeString(conf.resolve("cassandra.properties"), String.join("\n",
             "cassandra.nodes=" + cassandra.contactPoint().getHostString() + ":" + cassandra.contactPoint().getPort(),
             "cassandra.keyspace=" + cassandra.keyspace(),
