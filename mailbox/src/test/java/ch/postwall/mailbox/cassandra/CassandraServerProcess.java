@@ -33,7 +33,7 @@ final class CassandraServerProcess {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(CassandraServerProcess.class);
     private static final String READY_LINE = "Starting listening for CQL clients";
-    private static final String LIB_RELATIVE_TO_ROOT = "cassandra-server/target/lib";
+    private static final String LIB_RELATIVE_TO_ROOT = "mailbox/cassandra-server/target/lib";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
