@@ -26,10 +26,7 @@ import org.apache.james.modules.server.MailQueueRoutesModule;
 import org.apache.james.modules.server.MailRepositoriesRoutesModule;
 import org.apache.james.modules.server.MailboxRoutesModule;
 import org.apache.james.modules.server.NoJwtModule;
-import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.modules.server.WebAdminServerModule;
-import org.apache.james.quota.search.QuotaSearcher;
-import org.apache.james.quota.search.scanning.ScanningQuotaSearcher;
 import org.apache.james.utils.WebAdminGuiceProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,9 +39,7 @@ class CassandraBackendWithProtocolsTest {
     static CassandraJamesServerExtension james = new CassandraJamesServerExtension(
         new ProtocolHandlerModule(), new SMTPServerModule(), new IMAPServerModule(), new POP3ServerModule(),
         new WebAdminServerModule(), new DataRoutesModules(), new MailboxRoutesModule(), new MailQueueRoutesModule(),
-        new MailRepositoriesRoutesModule(), new NoJwtModule(), new TaskManagerModule(),
-        // Quota search belongs with the search index, which the server chooses.
-        binder -> binder.bind(QuotaSearcher.class).to(ScanningQuotaSearcher.class))
+        new MailRepositoriesRoutesModule(), new NoJwtModule())
         .withConfigurationFile("smtpserver.xml", """
             <smtpservers><smtpserver enabled="true">
               <jmxName>smtpserver</jmxName><bind>127.0.0.1:0</bind>

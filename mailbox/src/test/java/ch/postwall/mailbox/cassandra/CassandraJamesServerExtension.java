@@ -10,14 +10,25 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.james.GuiceJamesServer;
+import org.apache.james.NaiveDelegationStoreModule;
 import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.lucene.search.LuceneMessageSearchIndex;
 import org.apache.james.mailbox.store.search.ListeningMessageSearchIndex;
 import org.apache.james.mailbox.store.search.MessageSearchIndex;
+import org.apache.james.modules.MailboxModule;
 import org.apache.james.modules.MailetProcessingModule;
+import org.apache.james.modules.mailbox.DefaultEventModule;
+import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
 import org.apache.james.modules.server.DefaultProcessorsConfigurationProviderModule;
 import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
+import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.server.core.configuration.Configuration;
+import org.apache.james.server.task.json.dto.AdditionalInformationDTO;
+import org.apache.james.server.task.json.dto.AdditionalInformationDTOModule;
+import org.apache.james.server.task.json.dto.TaskDTO;
+import org.apache.james.server.task.json.dto.TaskDTOModule;
+import org.apache.james.task.Task;
+import org.apache.james.task.TaskExecutionDetails;
 import org.apache.james.utils.GuiceProbe;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.RAMDirectory;
@@ -26,14 +37,16 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
 import com.google.inject.Module;
 import com.google.inject.Scopes;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 
 /**
- * Starts, for a test class, a GuiceJamesServer on {@link CassandraBackendModules#ALL} plus the given modules and the
- * least the server assembly adds around a backend (mail processing, a search index), on the Cassandra server and in
- * the keyspace of a {@link CassandraExtension}; stops it and deletes its directory afterwards.
+ * Starts, for a test class, a GuiceJamesServer on {@link CassandraBackendModules#ALL} plus the given modules and what
+ * the server assembly adds around any backend (the server core's modules, mail processing, a search index), on the
+ * Cassandra server and in the keyspace of a {@link CassandraExtension}; stops it and deletes its directory afterwards.
  */
 final class CassandraJamesServerExtension implements BeforeAllCallback, AfterAllCallback {
     /** The distributed backend brings no search index of its own; an in-memory Lucene one stands in. */
@@ -90,6 +103,9 @@ final class CassandraJamesServerExtension implements BeforeAllCallback, AfterAll
                 .workingDirectory(workingDirectory.toFile())
                 .build())
             .combineWith(CassandraBackendModules.ALL)
+            // Mirrors the server's core group, which every backend relies on.
+            .combineWith(new MailboxModule(), new DefaultEventModule(), new MemoryDeadLetterModule(),
+                new NaiveDelegationStoreModule(), new TaskManagerModule(), CassandraJamesServerExtension::declareTaskSerializers)
             .combineWith(new MailetProcessingModule(), new RawPostDequeueDecoratorModule(),
                 new DefaultProcessorsConfigurationProviderModule(), new InMemoryLuceneSearchModule())
             .combineWith(modules);
@@ -104,6 +120,13 @@ final class CassandraJamesServerExtension implements BeforeAllCallback, AfterAll
         try (Stream<Path> paths = Files.walk(workingDirectory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
+    }
+
+    /** The task manager reads these sets; the server's WebAdmin group fills them, a test without WebAdmin only declares them. */
+    private static void declareTaskSerializers(Binder binder) {
+        Multibinder.newSetBinder(binder, new TypeLiteral<TaskDTOModule<? extends Task, ? extends TaskDTO>>() { });
+        Multibinder.newSetBinder(binder, new TypeLiteral<AdditionalInformationDTOModule<
+            ? extends TaskExecutionDetails.AdditionalInformation, ? extends AdditionalInformationDTO>>() { });
     }
 
     private void writeConfiguration(Path conf) throws IOException {
