@@ -25,7 +25,8 @@ public class RspamdClient implements SpamScanner {
     public RspamdClient(ScannerEndpoint endpoint) {
         this.checkUri = URI.create("http://" + endpoint.host() + ":" + endpoint.port() + "/checkv2");
         this.timeout = endpoint.timeout();
-        this.httpClient = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // rspamd speaks HTTP/1.1 only; an h2c upgrade attempt is wasted.
+        this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     @Override
