@@ -1,10 +1,6 @@
 package ch.postwall.filter.daemon;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,17 +39,7 @@ public class ClamdExtension extends DaemonExtension {
 
     @Override
     protected boolean ready(ScannerEndpoint endpoint) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 500);
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write("zPING\0".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readNBytes(4), StandardCharsets.US_ASCII).equals("PONG");
-        } catch (IOException e) {
-            return false;
-        }
+        return answers(endpoint, "zPING\0", "PONG");
     }
 
     @Override

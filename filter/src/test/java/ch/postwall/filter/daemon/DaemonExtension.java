@@ -2,7 +2,10 @@ package ch.postwall.filter.daemon;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -77,6 +80,20 @@ public abstract class DaemonExtension implements BeforeAllCallback, AfterAllCall
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
+        }
+    }
+
+    /** Sends a request over TCP and tells whether the whole answer contains the expected text. */
+    protected static boolean answers(ScannerEndpoint endpoint, String request, String expected) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 500);
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).contains(expected);
+        } catch (IOException e) {
+            return false;
         }
     }
 

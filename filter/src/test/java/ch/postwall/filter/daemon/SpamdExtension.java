@@ -1,11 +1,6 @@
 package ch.postwall.filter.daemon;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,17 +35,7 @@ public class SpamdExtension extends DaemonExtension {
 
     @Override
     protected boolean ready(ScannerEndpoint endpoint) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 500);
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write("PING SPAMC/1.5\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).contains("PONG");
-        } catch (IOException e) {
-            return false;
-        }
+        return answers(endpoint, "PING SPAMC/1.5\r\n\r\n", "PONG");
     }
 
     @Override
