@@ -1,0 +1,95 @@
+package ch.postwall.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.mail.FetchProfile;
+import javax.mail.Folder;
+import javax.mail.Message;
+import javax.mail.Store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A mail answered 250 is never lost: kill -9 the server during an SMTP load, restart, find them all. */
+class CrashRecoveryTest {
+    private static final int SENDERS = 4;
+    private static final int MINIMUM_ACCEPTED_BEFORE_CRASH = 40;
+
+    @RegisterExtension
+    static PostwallServerExtension server = new PostwallServerExtension();
+
+    @Test
+    void everyMessageAnswered250ShouldBeInTheMailboxAfterAKill9() throws Exception {
+        String recipient = PostwallServerContract.uniqueUser("crash.example");
+        server.webAdmin().createUser(recipient, "crash-secret");
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicBoolean crashed = new AtomicBoolean();
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        for (int sender = 0; sender < SENDERS; sender++) {
+            int id = sender;
+            senders.submit(() -> sendUntilCrash(id, recipient, accepted, crashed));
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> accepted.size() >= MINIMUM_ACCEPTED_BEFORE_CRASH);
+
+        crashed.set(true);
+        server.server().kill();
+        senders.shutdown();
+        assertThat(senders.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        Set<String> acceptedBeforeCrash = Set.copyOf(accepted);
+
+        server.server().start();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+            .untilAsserted(() -> assertThat(subjectsIn(recipient, "crash-secret")).containsAll(acceptedBeforeCrash));
+    }
+
+    private static void sendUntilCrash(int sender, String recipient, Set<String> accepted, AtomicBoolean crashed) {
+        int sequence = 0;
+        while (!crashed.get()) {
+            try (LineClient smtp = new LineClient(server.server().ports().smtp)) {
+                smtp.readSmtpReply();
+                smtp.smtp("EHLO load.example");
+                for (int i = 0; i < 20 && !crashed.get(); i++) {
+                    String subject = "crash-" + sender + "-" + sequence++;
+                    smtp.smtp("MAIL FROM:<load@load.example>");
+                    smtp.smtp("RCPT TO:<" + recipient + ">");
+                    smtp.smtp("DATA");
+                    smtp.send("From: load@load.example\r\nTo: " + recipient + "\r\nSubject: " + subject
+                        + "\r\n\r\n" + "x".repeat(2000) + "\r\n.\r\n");
+                    if (smtp.readSmtpReply().startsWith("250")) {
+                        accepted.add(subject);
+                    }
+                }
+            } catch (RuntimeException connectionLostInTheCrash) {
+                // Whatever was not answered 250 may be lost; the client would retry it.
+            }
+        }
+    }
+
+    private static Set<String> subjectsIn(String user, String password) throws Exception {
+        try (Store store = server.mail().imap(user, password)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message[] messages = inbox.getMessages();
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            inbox.fetch(messages, profile);
+            Set<String> subjects = new HashSet<>();
+            for (Message message : List.of(messages)) {
+                subjects.add(message.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package ch.postwall.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.Properties;
+
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.Store;
+import javax.mail.Transport;
+import javax.mail.internet.MimeMessage;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Real SMTP and IMAP clients (Jakarta Mail) talking to a test server over TLS. They trust exactly the
+ * self-signed certificate the server created in its data directory, so TLS is verified, not bypassed.
+ */
+public class MailClients {
+    private final PostwallProcess server;
+
+    public MailClients(PostwallProcess server) {
+        this.server = server;
+    }
+
+    /** Sends over submission (587): STARTTLS, then AUTH PLAIN/LOGIN, as a mail client does. */
+    public void submit(String username, String password, MimeMessage message) throws MessagingException {
+        Session session = Session.getInstance(smtpProperties(server.ports().submission));
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", server.ports().submission, username, password);
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    /** An IMAP store connected over 143 with STARTTLS and logged in. */
+    public Store imap(String username, String password) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.starttls.enable", "true");
+        properties.put("mail.imap.starttls.required", "true");
+        properties.put("mail.imap.ssl.socketFactory", trustingServerCertificate());
+        properties.put("mail.imap.connectiontimeout", "10000");
+        properties.put("mail.imap.timeout", "30000");
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect("127.0.0.1", server.ports().imap, username, password);
+        return store;
+    }
+
+    public Session newSession() {
+        return Session.getInstance(new Properties());
+    }
+
+    private Properties smtpProperties(int port) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.auth", "true");
+        properties.put("mail.smtp.starttls.enable", "true");
+        properties.put("mail.smtp.starttls.required", "true");
+        properties.put("mail.smtp.ssl.socketFactory", trustingServerCertificate());
+        properties.put("mail.smtp.port", String.valueOf(port));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "30000");
+        return properties;
+    }
+
+    public SSLSocketFactory trustingServerCertificate() {
+        Path certificate = server.dataDirectory().resolve("tls").resolve("selfsigned-cert.pem");
+        try (InputStream input = Files.newInputStream(certificate)) {
+            KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+            trustStore.load(null, null);
+            trustStore.setCertificateEntry("postwall", CertificateFactory.getInstance("X.509").generateCertificate(input));
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trustStore);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

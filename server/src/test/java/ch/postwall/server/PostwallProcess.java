@@ -1,0 +1,164 @@
+package ch.postwall.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Postwall server started the way a user starts it: its own JVM running the main class with
+ * {@code --conf} and {@code --data}. Stopped with SIGTERM, or killed with SIGKILL to test crashes.
+ */
+public class PostwallProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path configurationDirectory;
+    private final Path dataDirectory;
+    private final Path logDirectory;
+    private final PostwallPorts ports;
+    private final List<String> extraJvmOptions;
+    private Process process;
+    private int starts;
+
+    public PostwallProcess(Path workDirectory, PostwallPorts ports, List<String> extraJvmOptions) {
+        this.configurationDirectory = TestConfiguration.write(workDirectory.resolve("conf"), ports);
+        this.dataDirectory = workDirectory.resolve("data");
+        this.logDirectory = workDirectory;
+        this.ports = ports;
+        this.extraJvmOptions = extraJvmOptions;
+    }
+
+    public PostwallPorts ports() {
+        return ports;
+    }
+
+    public Path configurationDirectory() {
+        return configurationDirectory;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Path currentLog() {
+        return logDirectory.resolve("server-" + starts + ".log");
+    }
+
+    public PostwallProcess start() {
+        starts++;
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(extraJvmOptions);
+        command.addAll(List.of("-cp", testClasspath(), PostwallServerMain.class.getName(),
+            "--conf", configurationDirectory.toString(), "--data", dataDirectory.toString()));
+        try {
+            process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(currentLog().toFile())
+                .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitStarted();
+        return this;
+    }
+
+    private void awaitStarted() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Postwall exited with " + process.exitValue() + " while starting:\n" + logTail());
+            }
+            if (log().contains("JAMES server started") && portOpen(ports.webAdmin)) {
+                return;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        kill();
+        throw new IllegalStateException("Postwall did not start within " + START_TIMEOUT + ":\n" + logTail());
+    }
+
+    /** A clean stop, as by an operator: SIGTERM and wait. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    /** A crash: SIGKILL, no shutdown hook runs. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitForExit();
+        }
+    }
+
+    public void restart() {
+        stop();
+        start();
+    }
+
+    public String log() {
+        try {
+            return Files.readString(currentLog(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public String logTail() {
+        String log = log();
+        return log.substring(Math.max(0, log.length() - 6000));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Surefire hides the real class path behind a manifest jar; it publishes the real one here. */
+    private static String testClasspath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null ? surefire : System.getProperty("java.class.path");
+    }
+}

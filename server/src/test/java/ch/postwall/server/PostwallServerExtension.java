@@ -1,0 +1,75 @@
+package ch.postwall.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/** One real Postwall server process per test class, in a temporary directory removed afterwards. */
+public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    private final List<String> extraJvmOptions;
+    private Path workDirectory;
+    private PostwallProcess server;
+
+    public PostwallServerExtension() {
+        this(List.of());
+    }
+
+    public PostwallServerExtension(List<String> extraJvmOptions) {
+        this.extraJvmOptions = extraJvmOptions;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        workDirectory = Files.createTempDirectory("postwall-test");
+        server = new PostwallProcess(workDirectory, new PostwallPorts(), extraJvmOptions).start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.close();
+        deleteRecursively(workDirectory);
+    }
+
+    public PostwallProcess server() {
+        return server;
+    }
+
+    public WebAdminClient webAdmin() {
+        return new WebAdminClient(server.ports().webAdmin, "admin", TestConfiguration.ADMIN_PASSWORD);
+    }
+
+    public MailClients mail() {
+        return new MailClients(server);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == PostwallServerExtension.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return this;
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

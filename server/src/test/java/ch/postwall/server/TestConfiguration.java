@@ -1,0 +1,61 @@
+package ch.postwall.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the shipped {@code conf/} directory for one test server: the same files a user starts
+ * with, only bound to free loopback ports and with a known WebAdmin password.
+ */
+public final class TestConfiguration {
+    public static final String ADMIN_PASSWORD = "test-admin-secret";
+
+    private TestConfiguration() {
+    }
+
+    /** The repository's conf/ directory (tests run with the module directory as working directory). */
+    public static Path shippedConfiguration() {
+        Path conf = Path.of("..", "conf").toAbsolutePath().normalize();
+        if (!Files.isDirectory(conf)) {
+            throw new IllegalStateException("Cannot find the shipped configuration at " + conf);
+        }
+        return conf;
+    }
+
+    public static Path write(Path target, PostwallPorts ports) {
+        try {
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(shippedConfiguration())) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    Files.copy(file, target.resolve(file.getFileName()));
+                }
+            }
+            Map<String, String> replacements = Map.of(
+                "0.0.0.0:25<", "127.0.0.1:" + ports.smtp + "<",
+                "0.0.0.0:587<", "127.0.0.1:" + ports.submission + "<",
+                "0.0.0.0:465<", "127.0.0.1:" + ports.submissions + "<",
+                "0.0.0.0:143<", "127.0.0.1:" + ports.imap + "<",
+                "0.0.0.0:993<", "127.0.0.1:" + ports.imaps + "<",
+                "0.0.0.0:110<", "127.0.0.1:" + ports.pop3 + "<",
+                "0.0.0.0:995<", "127.0.0.1:" + ports.pop3s + "<",
+                "127.0.0.1:24<", "127.0.0.1:" + ports.lmtp + "<",
+                "port=8000", "port=" + ports.webAdmin,
+                "webadmin.admin.password=", "webadmin.admin.password=" + ADMIN_PASSWORD);
+            for (Path file : (Iterable<Path>) Files.list(target)::iterator) {
+                String content = Files.readString(file, StandardCharsets.UTF_8);
+                for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+                    content = content.replace(replacement.getKey(), replacement.getValue());
+                }
+                Files.writeString(file, content, StandardCharsets.UTF_8);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
