@@ -64,8 +64,14 @@ public class FilterMessageHook implements JamesMessageHook {
             return HookResult.DECLINED;
         }
         Map<MailAddress, DomainPolicy> policies = new LinkedHashMap<>();
-        mail.getRecipients().forEach(recipient ->
-            policies.put(recipient, policyStore.effectivePolicy(Username.fromMailAddress(recipient), installationDefault)));
+        try {
+            mail.getRecipients().forEach(recipient ->
+                policies.put(recipient, policyStore.effectivePolicy(Username.fromMailAddress(recipient), installationDefault)));
+        } catch (RuntimeException e) {
+            // Filtering under a default policy could accept what the domain rejects: let the sender retry.
+            LOGGER.error("Policy store unavailable for mail {}", mail.getName(), e);
+            return temporaryFailure("policy store unavailable");
+        }
         Set<Check> checks = EnumSet.noneOf(Check.class);
         policies.values().forEach(policy -> checks.addAll(policy.checks()));
 
@@ -88,8 +94,7 @@ public class FilterMessageHook implements JamesMessageHook {
         return decisions.values().stream()
             .filter(decision -> decision.verdict() == Verdict.TEMPFAIL)
             .findFirst()
-            .map(decision -> reply(HookReturnCode.denySoft(), "451",
-                DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.SYSTEM_OTHER), "Temporary failure: " + decision.reason()))
+            .map(decision -> temporaryFailure(decision.reason()))
             .or(() -> allRejected(decisions))
             .orElseGet(() -> {
                 VerdictAttributes.write(mail, analysis, decisions);
@@ -104,6 +109,11 @@ public class FilterMessageHook implements JamesMessageHook {
         String reason = decisions.values().iterator().next().reason();
         return Optional.of(reply(HookReturnCode.deny(), "550",
             DSNStatus.getStatus(DSNStatus.PERMANENT, DSNStatus.SECURITY_OTHER), "Rejected: " + reason));
+    }
+
+    private static HookResult temporaryFailure(String reason) {
+        return reply(HookReturnCode.denySoft(), "451", DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.SYSTEM_OTHER),
+            "Temporary failure: " + reason);
     }
 
     private static HookResult reply(HookReturnCode code, String smtpCode, String status, String text) {

@@ -57,13 +57,14 @@ class FilterMessageHookTest {
     private final MemoryDomainPolicyStore policies = new MemoryDomainPolicyStore();
     private final FilterConfiguration configuration = FilterConfiguration.from(new BaseConfiguration());
     private boolean spamdDown;
+    private MessageAnalyzer analyzer;
     private FilterMessageHook hook;
     private SMTPSession session;
 
     @BeforeEach
     void setUp() {
         // Stand-in scanners: the real daemons are proven in the scan package; here the hook's decisions are under test.
-        MessageAnalyzer analyzer = new MessageAnalyzer(
+        analyzer = new MessageAnalyzer(
             raw -> {
                 if (spamdDown) {
                     throw new ScannerUnavailableException("spamd unreachable at test");
@@ -221,6 +222,22 @@ class FilterMessageHookTest {
             .flatMap(attribute -> attribute.getValue().asMapAttributeValueOf(String.class))
             .map(reasons -> reasons.value().keySet())
             .contains(Set.of(ALICE, BOB));
+    }
+
+    @Test
+    void onMessageShouldTemporarilyFailWhenThePolicyStoreFails() throws Exception {
+        MemoryDomainPolicyStore failing = new MemoryDomainPolicyStore() {
+            @Override
+            public Optional<DomainPolicy> userPolicy(Username user) {
+                throw new IllegalStateException("database down");
+            }
+        };
+        FilterMessageHook failingHook = new FilterMessageHook(analyzer, new VerdictEngine(), failing, configuration);
+
+        HookResult result = failingHook.onMessage(session, mail(scored(0, "Hi"), ALICE));
+
+        assertThat(result.getResult()).isEqualTo(HookReturnCode.denySoft());
+        assertThat(result.getSmtpDescription()).contains("policy store unavailable");
     }
 
     @Test
