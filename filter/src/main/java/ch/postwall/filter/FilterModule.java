@@ -1,10 +1,12 @@
 package ch.postwall.filter;
 
 import java.io.FileNotFoundException;
+import java.time.Clock;
 
 import org.apache.commons.configuration2.BaseConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.dnsservice.api.DNSService;
+import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.utils.PropertiesProvider;
 import org.apache.james.webadmin.Routes;
 
@@ -16,6 +18,7 @@ import com.google.inject.multibindings.Multibinder;
 
 import ch.postwall.filter.attachment.AttachmentInspector;
 import ch.postwall.filter.config.FilterConfiguration;
+import ch.postwall.filter.quarantine.Quarantine;
 import ch.postwall.filter.scan.ClamdClient;
 import ch.postwall.filter.scan.SpamScanner;
 import ch.postwall.filter.scan.VirusScanner;
@@ -28,7 +31,8 @@ import ch.postwall.filter.webadmin.DomainPolicyRoutes;
 /**
  * The analysis and verdict side of the gateway: scanner clients, sender checks, attachment policy, the
  * SMTP hook and the policy WebAdmin routes. Needs a {@code DomainPolicyStore} from one backend module
- * ({@code MemoryDomainPolicyModule} or {@code EmbeddedDomainPolicyModule}) and James's DNSService.
+ * ({@code MemoryDomainPolicyModule}, {@code EmbeddedDomainPolicyModule} or {@code CassandraDomainPolicyModule}),
+ * and James's DNSService and MailRepositoryStore.
  */
 public class FilterModule extends AbstractModule {
     private static final String CONFIGURATION_NAME = "filter";
@@ -49,6 +53,12 @@ public class FilterModule extends AbstractModule {
             // No filter.properties: every documented default applies.
             return FilterConfiguration.from(new BaseConfiguration());
         }
+    }
+
+    @Provides
+    @Singleton
+    Quarantine quarantine(FilterConfiguration configuration, MailRepositoryStore store) {
+        return new Quarantine(store, configuration.quarantinePrefix(), configuration.quarantinePeriod(), Clock.systemUTC());
     }
 
     @Provides

@@ -8,7 +8,9 @@ import java.io.FileNotFoundException;
 import java.util.Set;
 
 import org.apache.commons.configuration2.BaseConfiguration;
+import org.apache.james.core.Username;
 import org.apache.james.dnsservice.api.DNSService;
+import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.utils.PropertiesProvider;
 import org.apache.james.webadmin.Routes;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,10 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 
 import ch.postwall.filter.config.FilterConfiguration;
+import ch.postwall.filter.mailet.ToQuarantine;
 import ch.postwall.filter.policy.MemoryDomainPolicyModule;
+import ch.postwall.filter.quarantine.MemoryQuarantine;
+import ch.postwall.filter.quarantine.Quarantine;
 import ch.postwall.filter.scan.RspamdClient;
 import ch.postwall.filter.scan.SpamScanner;
 import ch.postwall.filter.scan.SpamdClient;
@@ -32,7 +37,16 @@ class FilterModuleTest {
         return Guice.createInjector(new FilterModule(), new MemoryDomainPolicyModule(), binder -> {
             binder.bind(DNSService.class).toInstance(new FakeDnsService());
             binder.bind(PropertiesProvider.class).toInstance(propertiesProvider);
+            binder.bind(MailRepositoryStore.class).toInstance(mailRepositoryStore());
         });
+    }
+
+    private static MailRepositoryStore mailRepositoryStore() {
+        try {
+            return MemoryQuarantine.store();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PropertiesProvider providing(BaseConfiguration configuration) throws Exception {
@@ -46,6 +60,15 @@ class FilterModuleTest {
         Injector injector = injector(providing(new BaseConfiguration()));
 
         assertThat(injector.getInstance(FilterMessageHook.class)).isSameAs(injector.getInstance(FilterMessageHook.class));
+    }
+
+    @Test
+    void injectorShouldBuildTheQuarantineMailetFromTheConfiguredQuarantine() throws Exception {
+        Injector injector = injector(providing(new BaseConfiguration()));
+
+        assertThat(injector.getInstance(ToQuarantine.class)).isNotNull();
+        assertThat(injector.getInstance(Quarantine.class).urlOf(Username.of("alice@example.com")).asString())
+            .isEqualTo(FilterConfiguration.DEFAULT_QUARANTINE_PREFIX + "alice@example.com");
     }
 
     @Test

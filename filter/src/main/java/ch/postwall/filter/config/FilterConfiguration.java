@@ -22,11 +22,14 @@ import ch.postwall.filter.scan.ScannerEndpoint;
  * documented on the constants and in the sample file. Unknown keys and invalid values fail with the key's name.
  */
 public record FilterConfiguration(SpamEngine spamEngine, ScannerEndpoint spamEndpoint, ScannerEndpoint clamdEndpoint,
-                                  List<String> dnsblZones, Set<String> blockedTypes, int maxMimeDepth, DomainPolicy defaultPolicy) {
+                                  List<String> dnsblZones, Set<String> blockedTypes, int maxMimeDepth, DomainPolicy defaultPolicy,
+                                  String quarantinePrefix, Duration quarantinePeriod) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_CLAMD_PORT = 3310;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_MIME_DEPTH = 20;
+    public static final String DEFAULT_QUARANTINE_PREFIX = "file://var/mail/quarantine/";
+    public static final Duration DEFAULT_QUARANTINE_PERIOD = Duration.ofDays(30);
     /** Executables, installers and scripts, matched with their Tika subtypes. */
     public static final Set<String> DEFAULT_BLOCKED_TYPES = Set.of(
         "application/x-executable", "application/x-elf", "application/x-sharedlib", "application/x-dosexec",
@@ -48,8 +51,10 @@ public record FilterConfiguration(SpamEngine spamEngine, ScannerEndpoint spamEnd
     private static final String REJECT_THRESHOLD = "policy.default.reject.threshold";
     private static final String CHECKS = "policy.default.checks";
     private static final String SCANNER_DOWN = "policy.default.scanner.down";
+    private static final String QUARANTINE_PREFIX = "quarantine.repository.prefix";
+    private static final String QUARANTINE_PERIOD = "quarantine.period.days";
     private static final Set<String> KNOWN_KEYS = Set.of(SPAM_ENGINE, SPAM_HOST, SPAM_PORT, CLAMD_HOST, CLAMD_PORT, TIMEOUT,
-        DNSBL_ZONES, BLOCKED_TYPES, MAX_MIME_DEPTH, QUARANTINE_THRESHOLD, REJECT_THRESHOLD, CHECKS, SCANNER_DOWN);
+        DNSBL_ZONES, BLOCKED_TYPES, MAX_MIME_DEPTH, QUARANTINE_THRESHOLD, REJECT_THRESHOLD, CHECKS, SCANNER_DOWN, QUARANTINE_PREFIX, QUARANTINE_PERIOD);
 
     public FilterConfiguration {
         Objects.requireNonNull(spamEngine);
@@ -58,8 +63,16 @@ public record FilterConfiguration(SpamEngine spamEngine, ScannerEndpoint spamEnd
         Objects.requireNonNull(defaultPolicy);
         dnsblZones = List.copyOf(dnsblZones);
         blockedTypes = Set.copyOf(blockedTypes);
+        Objects.requireNonNull(quarantinePrefix);
+        Objects.requireNonNull(quarantinePeriod);
         if (maxMimeDepth < 1) {
             throw new IllegalArgumentException(MAX_MIME_DEPTH + " must be positive, got " + maxMimeDepth);
+        }
+        if (!quarantinePrefix.contains("://") || !quarantinePrefix.endsWith("/")) {
+            throw new IllegalArgumentException(QUARANTINE_PREFIX + " must be protocol://path/ ending with '/', got '" + quarantinePrefix + "'");
+        }
+        if (quarantinePeriod.isNegative() || quarantinePeriod.isZero()) {
+            throw new IllegalArgumentException(QUARANTINE_PERIOD + " must be positive, got " + quarantinePeriod.toDays());
         }
     }
 
@@ -81,7 +94,9 @@ public record FilterConfiguration(SpamEngine spamEngine, ScannerEndpoint spamEnd
             parse(configuration, DNSBL_ZONES, FilterConfiguration::list, List.of()),
             parse(configuration, BLOCKED_TYPES, value -> Set.copyOf(list(value)), DEFAULT_BLOCKED_TYPES),
             parse(configuration, MAX_MIME_DEPTH, Integer::parseInt, DEFAULT_MAX_MIME_DEPTH),
-            defaultPolicy(configuration));
+            defaultPolicy(configuration),
+            configuration.getString(QUARANTINE_PREFIX, DEFAULT_QUARANTINE_PREFIX),
+            Duration.ofDays(parse(configuration, QUARANTINE_PERIOD, Long::parseLong, DEFAULT_QUARANTINE_PERIOD.toDays())));
     }
 
     private static DomainPolicy defaultPolicy(Configuration configuration) {

@@ -36,6 +36,8 @@ class FilterConfigurationTest {
         assertThat(configuration.dnsblZones()).isEmpty();
         assertThat(configuration.blockedTypes()).isEqualTo(FilterConfiguration.DEFAULT_BLOCKED_TYPES);
         assertThat(configuration.defaultPolicy()).isEqualTo(DomainPolicy.DEFAULT);
+        assertThat(configuration.quarantinePrefix()).isEqualTo(FilterConfiguration.DEFAULT_QUARANTINE_PREFIX);
+        assertThat(configuration.quarantinePeriod()).isEqualTo(FilterConfiguration.DEFAULT_QUARANTINE_PERIOD);
     }
 
     @Test
@@ -50,7 +52,8 @@ class FilterConfigurationTest {
             "clamd.host", "10.0.0.3", "clamd.port", "3311", "scanner.timeout.seconds", "5",
             "dnsbl.zones", "zen.example, bl.example", "attachments.blocked.types", "application/x-sh",
             "mime.max.depth", "7", "policy.default.quarantine.threshold", "4", "policy.default.reject.threshold", "12",
-            "policy.default.checks", "spam, virus", "policy.default.scanner.down", "accept_and_tag");
+            "policy.default.checks", "spam, virus", "policy.default.scanner.down", "accept_and_tag",
+            "quarantine.repository.prefix", "cassandra://var/mail/quarantine/", "quarantine.period.days", "14");
 
         assertThat(configuration.spamEndpoint().host()).isEqualTo("10.0.0.2");
         assertThat(configuration.spamEndpoint().port()).isEqualTo(11334);
@@ -63,6 +66,8 @@ class FilterConfigurationTest {
         assertThat(configuration.defaultPolicy().rejectThreshold()).isEqualTo(12);
         assertThat(configuration.defaultPolicy().checks()).isEqualTo(EnumSet.of(Check.SPAM, Check.VIRUS));
         assertThat(configuration.defaultPolicy().whenScannerDown()).isEqualTo(ScannerDownBehaviour.ACCEPT_AND_TAG);
+        assertThat(configuration.quarantinePrefix()).isEqualTo("cassandra://var/mail/quarantine/");
+        assertThat(configuration.quarantinePeriod()).isEqualTo(Duration.ofDays(14));
     }
 
     @Test
@@ -83,6 +88,12 @@ class FilterConfigurationTest {
         assertThatThrownBy(() -> parse("policy.default.checks", "spam,telepathy"))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("policy.default.checks");
+        assertThatThrownBy(() -> parse("quarantine.repository.prefix", "var/mail/quarantine"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("quarantine.repository.prefix");
+        assertThatThrownBy(() -> parse("quarantine.period.days", "0"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("quarantine.period.days");
         assertThatThrownBy(() -> parse("spam.engine", "bogofilter"))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("spam.engine");

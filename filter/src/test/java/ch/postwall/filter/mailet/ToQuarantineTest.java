@@ -1,74 +1,54 @@
 package ch.postwall.filter.mailet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
 
 import javax.mail.MessagingException;
 
-import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
-import org.apache.james.mailrepository.api.MailKey;
-import org.apache.james.mailrepository.api.MailRepository;
-import org.apache.james.mailrepository.api.MailRepositoryStore;
-import org.apache.mailet.Attribute;
-import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.google.common.collect.ImmutableList;
-
-import ch.postwall.filter.verdict.VerdictAttributes;
+import ch.postwall.filter.quarantine.MemoryQuarantine;
+import ch.postwall.filter.quarantine.Quarantine;
 
 class ToQuarantineTest {
-    private static final String ALICE = "alice@example.com";
-    private static final String BOB = "bob@example.com";
+    private static final Username ALICE = Username.of("alice@example.com");
+    private static final Username BOB = Username.of("bob@example.com");
 
-    private MailRepositoryStore store;
+    private Quarantine quarantine;
     private ToQuarantine mailet;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = MemoryQuarantine.store();
-        mailet = new ToQuarantine(store);
-        mailet.init(FakeMailetConfig.builder().mailetName("ToQuarantine")
-            .setProperty("repositoryPrefix", MemoryQuarantine.PREFIX).build());
+        quarantine = new Quarantine(MemoryQuarantine.store(), MemoryQuarantine.PREFIX, Duration.ofDays(30), Clock.systemUTC());
+        mailet = new ToQuarantine(quarantine);
+        mailet.init(FakeMailetConfig.builder().mailetName("ToQuarantine").build());
     }
 
     private static Mail quarantinedMail() throws MessagingException {
         return FakeMail.builder()
             .name("mail1")
             .sender("sender@example.net")
-            .recipients(ALICE, BOB)
+            .recipients(ALICE.asString(), BOB.asString())
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Cheap pills").setText("Buy now"))
-            .attribute(new Attribute(VerdictAttributes.VERDICT, AttributeValue.of(Map.of(
-                ALICE, AttributeValue.of("quarantine"), BOB, AttributeValue.of("quarantine")))))
-            .attribute(new Attribute(VerdictAttributes.SPAM_SCORE, AttributeValue.of(7.5)))
             .build();
     }
 
-    private MailRepository quarantineOf(String recipient) throws Exception {
-        return store.select(ToQuarantine.quarantineOf(MemoryQuarantine.PREFIX, new MailAddress(recipient)));
-    }
-
     @Test
-    void serviceShouldStoreOneCopyPerRecipientWithItsVerdictAndScore() throws Exception {
+    void serviceShouldPutTheMailInEachRecipientsQuarantine() throws Exception {
         mailet.service(quarantinedMail());
 
-        for (String recipient : new String[] {ALICE, BOB}) {
-            MailRepository quarantine = quarantineOf(recipient);
-            MailKey key = ImmutableList.copyOf(quarantine.list()).get(0);
-            Mail stored = quarantine.retrieve(key);
-            assertThat(quarantine.size()).isEqualTo(1);
-            assertThat(stored.getRecipients()).containsExactly(new MailAddress(recipient));
-            assertThat(stored.getAttribute(VerdictAttributes.SPAM_SCORE)).map(attribute -> (Object) attribute.getValue().value()).contains(7.5);
-            assertThat(VerdictAttributes.verdictOf(stored, new MailAddress(recipient))).isPresent();
-            assertThat(stored.getMessage().getSubject()).isEqualTo("Cheap pills");
-        }
+        assertThat(quarantine.mailsOf(ALICE)).singleElement()
+            .satisfies(mail -> assertThat(mail.getRecipients()).containsExactly(ALICE.asMailAddress()));
+        assertThat(quarantine.mailsOf(BOB)).singleElement()
+            .satisfies(mail -> assertThat(mail.getRecipients()).containsExactly(BOB.asMailAddress()));
     }
 
     @Test
@@ -78,24 +58,5 @@ class ToQuarantineTest {
         mailet.service(mail);
 
         assertThat(mail.getState()).isEqualTo(Mail.GHOST);
-    }
-
-    @Test
-    void initShouldFailWhenThePrefixIsMissing() {
-        ToQuarantine unconfigured = new ToQuarantine(store);
-
-        assertThatThrownBy(() -> unconfigured.init(FakeMailetConfig.builder().mailetName("ToQuarantine").build()))
-            .isInstanceOf(MessagingException.class)
-            .hasMessageContaining("repositoryPrefix");
-    }
-
-    @Test
-    void initShouldFailWhenThePrefixHasNoProtocol() {
-        ToQuarantine misconfigured = new ToQuarantine(store);
-
-        assertThatThrownBy(() -> misconfigured.init(FakeMailetConfig.builder().mailetName("ToQuarantine")
-                .setProperty("repositoryPrefix", "var/mail/quarantine/").build()))
-            .isInstanceOf(MessagingException.class)
-            .hasMessageContaining("protocol://path/");
     }
 }

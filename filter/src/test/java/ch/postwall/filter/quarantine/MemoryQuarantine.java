@@ -1,4 +1,4 @@
-package ch.postwall.filter.mailet;
+package ch.postwall.filter.quarantine;
 
 import java.util.List;
 
@@ -12,14 +12,14 @@ import org.apache.james.mailrepository.memory.MemoryMailRepositoryUrlStore;
 import org.apache.james.mailrepository.memory.SimpleMailRepositoryLoader;
 
 /** James's in-memory mail repository store serving {@code memory://} URLs, as the memory server has it. */
-final class MemoryQuarantine {
-    static final String PREFIX = "memory://var/mail/quarantine/";
-    static final Protocol MEMORY = new Protocol("memory");
+public final class MemoryQuarantine {
+    public static final String PREFIX = "memory://var/mail/quarantine/";
+    public static final Protocol MEMORY = new Protocol("memory");
 
     private MemoryQuarantine() {
     }
 
-    static MailRepositoryStore store() throws Exception {
+    public static MailRepositoryStore store() throws Exception {
         MemoryMailRepositoryStore store = new MemoryMailRepositoryStore(new MemoryMailRepositoryUrlStore(), new SimpleMailRepositoryLoader(),
             MailRepositoryStoreConfiguration.forItems(new MailRepositoryStoreConfiguration.Item(List.of(MEMORY),
                 MemoryMailRepository.class.getName(), new BaseHierarchicalConfiguration())));

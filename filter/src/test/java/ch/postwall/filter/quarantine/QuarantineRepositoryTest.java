@@ -1,6 +1,9 @@
-package ch.postwall.filter.mailet;
+package ch.postwall.filter.quarantine;
 
-import org.apache.james.core.MailAddress;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.apache.james.core.Username;
 import org.apache.james.mailrepository.MailRepositoryContract;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryPath;
@@ -8,7 +11,7 @@ import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A recipient's quarantine, as ToQuarantine selects it, honours James's mail-repository contract. */
+/** A recipient's quarantine repository honours James's mail-repository contract. */
 class QuarantineRepositoryTest implements MailRepositoryContract {
     private MailRepositoryStore store;
 
@@ -19,7 +22,8 @@ class QuarantineRepositoryTest implements MailRepositoryContract {
 
     @Override
     public MailRepository retrieveRepository() throws Exception {
-        return store.select(ToQuarantine.quarantineOf(MemoryQuarantine.PREFIX, new MailAddress("alice@example.com")));
+        Quarantine quarantine = new Quarantine(store, MemoryQuarantine.PREFIX, Duration.ofDays(1), Clock.systemUTC());
+        return store.select(quarantine.urlOf(Username.of("alice@example.com")));
     }
 
     @Override
