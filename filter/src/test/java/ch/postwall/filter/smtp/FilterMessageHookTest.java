@@ -241,6 +241,19 @@ class FilterMessageHookTest {
     }
 
     @Test
+    void onMessageShouldDecideWithoutCrashingWhenTheMailHasNulBytesAndBrokenEncodings() throws Exception {
+        byte[] raw = ("From: sender@example.net\r\nTo: alice@example.com\r\nSubject: =?x-unknown?B?@@@?=\0\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain; charset=\"no-such\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + "\0\0!!not base64\r\n--b\r\nContent-Transfer-Encoding: x-bogus\r\n\r\n\u00ff\u00fe\0\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+        FakeMail mail = mail(raw, ALICE);
+
+        assertThat(hook.onMessage(session, mail)).isEqualTo(HookResult.DECLINED);
+        assertThat(verdict(mail, ALICE)).contains(Verdict.ACCEPT);
+    }
+
+    @Test
     void onMessageShouldSkipRelayingSessions() throws Exception {
         when(session.isRelayingAllowed()).thenReturn(true);
         FakeMail mail = mail(TestMessages.plain(EICAR_MARKER), ALICE);
