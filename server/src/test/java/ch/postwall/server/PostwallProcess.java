@@ -21,7 +21,7 @@ public class PostwallProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path configurationDirectory;
-    private final Path dataDirectory;
+    private Path dataDirectory;
     private final Path logDirectory;
     private final PostwallPorts ports;
     private final List<String> extraJvmOptions;
@@ -52,7 +52,37 @@ public class PostwallProcess implements AutoCloseable {
         return logDirectory.resolve("server-" + starts + ".log");
     }
 
+    /** Runs on another server's data directory, e.g. to prove two servers cannot share one. */
+    public PostwallProcess withDataDirectory(Path directory) {
+        this.dataDirectory = directory;
+        return this;
+    }
+
     public PostwallProcess start() {
+        launch();
+        awaitStarted();
+        return this;
+    }
+
+    /** The outcome of a start that is expected to fail. */
+    public record Exit(int code, String output) {
+    }
+
+    public Exit runUntilExit() {
+        launch();
+        try {
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                kill();
+                throw new IllegalStateException("Postwall kept running although it was expected to stop:\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return new Exit(process.exitValue(), log());
+    }
+
+    private void launch() {
         starts++;
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(extraJvmOptions);
@@ -66,8 +96,6 @@ public class PostwallProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitStarted();
-        return this;
     }
 
     private void awaitStarted() {
