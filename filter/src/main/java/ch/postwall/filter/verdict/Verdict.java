@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What happens to a mail for one recipient. */
+/** What happens to a mail for one recipient; declared from the mildest to the strictest. */
 public enum Verdict {
     ACCEPT,
     QUARANTINE,

@@ -1,5 +1,6 @@
 package ch.postwall.filter.verdict;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,20 +12,28 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 
+import ch.postwall.filter.trace.TraceAttributes;
+
 /**
  * The namespaced mail attributes carrying the verdict from the SMTP hook to the mailet chain.
- * Verdicts and reasons are maps keyed by recipient address, because each recipient has its own policy.
+ * Each recipient has its own policy, so verdicts and reasons are kept per recipient as well as overall. The names
+ * are those the message trace ({@link TraceAttributes}) reads.
  */
 public final class VerdictAttributes {
-    public static final AttributeName VERDICT = AttributeName.of("postwall.verdict");
-    public static final AttributeName REASON = AttributeName.of("postwall.verdict.reason");
-    public static final AttributeName SPAM_SCORE = AttributeName.of("postwall.spam.score");
-    public static final AttributeName SPAM_SYMBOLS = AttributeName.of("postwall.spam.symbols");
-    public static final AttributeName VIRUS = AttributeName.of("postwall.virus");
-    public static final AttributeName SPF = AttributeName.of("postwall.spf");
-    public static final AttributeName DNSBL = AttributeName.of("postwall.dnsbl");
-    public static final AttributeName HELO_RESOLVABLE = AttributeName.of("postwall.helo.resolvable");
-    public static final AttributeName UNSCANNED = AttributeName.of("postwall.unscanned");
+    /** The overall verdict, a String: the strictest of the recipients' verdicts (what the message trace records). */
+    public static final AttributeName VERDICT = TraceAttributes.VERDICT;
+    /** Each recipient's verdict: a map from recipient address to {@link Verdict#asString()}. */
+    public static final AttributeName RECIPIENT_VERDICTS = AttributeName.of("postwall.verdict.recipients");
+    /** Each recipient's reason: a map from recipient address to a short, content-free reason. */
+    public static final AttributeName REASONS = AttributeName.of("postwall.verdict.reasons");
+    public static final AttributeName SPAM_SCORE = TraceAttributes.SPAM_SCORE;
+    public static final AttributeName VIRUS = TraceAttributes.VIRUS;
+    public static final AttributeName SPF = TraceAttributes.SPF;
+    public static final AttributeName DNSBL = TraceAttributes.DNSBL;
+    // Further results go under the trace's check prefix, so that the message trace records them too.
+    public static final AttributeName SPAM_SYMBOLS = AttributeName.of(TraceAttributes.CHECK_PREFIX + "spam.symbols");
+    public static final AttributeName HELO_RESOLVABLE = AttributeName.of(TraceAttributes.CHECK_PREFIX + "helo.resolvable");
+    public static final AttributeName UNSCANNED = AttributeName.of(TraceAttributes.CHECK_PREFIX + "unscanned");
 
     private static final String CLEAN = "clean";
 
@@ -32,8 +41,12 @@ public final class VerdictAttributes {
     }
 
     public static void write(Mail mail, Analysis analysis, Map<MailAddress, Decision> decisions) {
-        mail.setAttribute(new Attribute(VERDICT, AttributeValue.of(perRecipient(decisions, decision -> decision.verdict().asString()))));
-        mail.setAttribute(new Attribute(REASON, AttributeValue.of(perRecipient(decisions, Decision::reason))));
+        decisions.values().stream()
+            .map(Decision::verdict)
+            .max(Comparator.naturalOrder())
+            .ifPresent(strictest -> mail.setAttribute(new Attribute(VERDICT, AttributeValue.of(strictest.asString()))));
+        mail.setAttribute(new Attribute(RECIPIENT_VERDICTS, AttributeValue.of(perRecipient(decisions, decision -> decision.verdict().asString()))));
+        mail.setAttribute(new Attribute(REASONS, AttributeValue.of(perRecipient(decisions, Decision::reason))));
         analysis.spam().ifPresent(spam -> {
             mail.setAttribute(new Attribute(SPAM_SCORE, AttributeValue.of(spam.score())));
             mail.setAttribute(new Attribute(SPAM_SYMBOLS, AttributeValue.of(String.join(",", spam.symbols()))));
@@ -61,7 +74,7 @@ public final class VerdictAttributes {
 
     /** The verdict the hook gave this recipient, if the mail went through the hook. */
     public static Optional<Verdict> verdictOf(Mail mail, MailAddress recipient) {
-        return mail.getAttribute(VERDICT)
+        return mail.getAttribute(RECIPIENT_VERDICTS)
             .flatMap(attribute -> attribute.getValue().asMapAttributeValueOf(String.class))
             .flatMap(verdicts -> Optional.ofNullable(verdicts.value().get(recipient.asString())))
             .map(verdict -> Verdict.parse(verdict.value()));

@@ -32,7 +32,7 @@ class HasVerdictTest {
         return FakeMail.builder()
             .name("mail1")
             .recipients(ALICE, BOB, CAROL)
-            .attribute(new Attribute(VerdictAttributes.VERDICT, AttributeValue.of(Map.of(
+            .attribute(new Attribute(VerdictAttributes.RECIPIENT_VERDICTS, AttributeValue.of(Map.of(
                 ALICE, AttributeValue.of("quarantine"),
                 BOB, AttributeValue.of("accept")))))
             .build();

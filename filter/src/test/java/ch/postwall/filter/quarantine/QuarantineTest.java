@@ -159,7 +159,7 @@ class QuarantineTest {
     @Test
     void putShouldKeepTheVerdictMap() throws Exception {
         Mail mail = spam("offer", ALICE);
-        mail.setAttribute(new Attribute(VerdictAttributes.VERDICT, AttributeValue.of(Map.of(ALICE.asString(), AttributeValue.of("quarantine")))));
+        mail.setAttribute(new Attribute(VerdictAttributes.RECIPIENT_VERDICTS, AttributeValue.of(Map.of(ALICE.asString(), AttributeValue.of("quarantine")))));
 
         put(mail);
 

@@ -25,6 +25,7 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ import ch.postwall.filter.scan.SpamResult;
 import ch.postwall.filter.scan.VirusResult;
 import ch.postwall.filter.sender.FakeDnsService;
 import ch.postwall.filter.sender.SenderChecks;
+import ch.postwall.filter.trace.TraceAttributes;
 import ch.postwall.filter.verdict.MessageAnalyzer;
 import ch.postwall.filter.verdict.Verdict;
 import ch.postwall.filter.verdict.VerdictAttributes;
@@ -114,6 +116,7 @@ class FilterMessageHookTest {
 
         assertThat(hook.onMessage(session, mail)).isEqualTo(HookResult.DECLINED);
         assertThat(verdict(mail, ALICE)).contains(Verdict.ACCEPT);
+        assertThat(AttributeUtils.getValueAndCastFromMail(mail, TraceAttributes.VERDICT, String.class)).contains("accept");
         assertThat(value(mail, VerdictAttributes.SPAM_SCORE)).contains(1.5);
         assertThat(value(mail, VerdictAttributes.VIRUS)).contains("clean");
         assertThat(value(mail, VerdictAttributes.SPF)).contains("pass");
@@ -218,7 +221,8 @@ class FilterMessageHookTest {
         assertThat(hook.onMessage(session, mail)).isEqualTo(HookResult.DECLINED);
         assertThat(verdict(mail, ALICE)).contains(Verdict.ACCEPT);
         assertThat(verdict(mail, BOB)).contains(Verdict.REJECT);
-        assertThat(mail.getAttribute(VerdictAttributes.REASON))
+        assertThat(value(mail, VerdictAttributes.VERDICT)).contains("reject");
+        assertThat(mail.getAttribute(VerdictAttributes.REASONS))
             .flatMap(attribute -> attribute.getValue().asMapAttributeValueOf(String.class))
             .map(reasons -> reasons.value().keySet())
             .contains(Set.of(ALICE, BOB));
