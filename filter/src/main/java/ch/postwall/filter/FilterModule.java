@@ -7,6 +7,8 @@ import org.apache.commons.configuration2.BaseConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
+import org.apache.james.utils.InitializationOperation;
+import org.apache.james.utils.InitilizationOperationBuilder;
 import org.apache.james.utils.PropertiesProvider;
 import org.apache.james.webadmin.Routes;
 
@@ -15,10 +17,12 @@ import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 
 import ch.postwall.filter.attachment.AttachmentInspector;
 import ch.postwall.filter.config.FilterConfiguration;
 import ch.postwall.filter.quarantine.Quarantine;
+import ch.postwall.filter.quarantine.QuarantinePurger;
 import ch.postwall.filter.scan.ClamdClient;
 import ch.postwall.filter.scan.SpamScanner;
 import ch.postwall.filter.scan.VirusScanner;
@@ -42,6 +46,12 @@ public class FilterModule extends AbstractModule {
         bind(VerdictEngine.class).in(Scopes.SINGLETON);
         bind(FilterMessageHook.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(DomainPolicyRoutes.class);
+        bind(QuarantinePurger.class).in(Scopes.SINGLETON);
+    }
+
+    @ProvidesIntoSet
+    InitializationOperation startQuarantinePurge(QuarantinePurger purger) {
+        return InitilizationOperationBuilder.forClass(QuarantinePurger.class).init(purger::start);
     }
 
     @Provides

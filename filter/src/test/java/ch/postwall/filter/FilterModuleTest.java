@@ -1,5 +1,7 @@
 package ch.postwall.filter;
 
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -30,11 +32,16 @@ import ch.postwall.filter.scan.SpamScanner;
 import ch.postwall.filter.scan.SpamdClient;
 import ch.postwall.filter.sender.FakeDnsService;
 import ch.postwall.filter.smtp.FilterMessageHook;
+import ch.postwall.filter.trace.guice.MemoryMessageTraceModule;
+import ch.postwall.filter.trace.MessageTraceConfiguration;
 import ch.postwall.filter.webadmin.DomainPolicyRoutes;
 
 class FilterModuleTest {
     private static Injector injector(PropertiesProvider propertiesProvider) {
-        return Guice.createInjector(new FilterModule(), new MemoryDomainPolicyModule(), binder -> {
+        return Guice.createInjector(new FilterModule(), new MemoryDomainPolicyModule(), new MemoryMessageTraceModule(),
+            binder -> {
+            binder.bind(Clock.class).toInstance(Clock.systemUTC());
+            binder.bind(MessageTraceConfiguration.class).toInstance(MessageTraceConfiguration.DEFAULT);
             binder.bind(DNSService.class).toInstance(new FakeDnsService());
             binder.bind(PropertiesProvider.class).toInstance(propertiesProvider);
             binder.bind(MailRepositoryStore.class).toInstance(mailRepositoryStore());

@@ -4,6 +4,7 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
 import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
+import ch.postwall.filter.policy.EmbeddedDomainPolicyModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
 import ch.postwall.mailbox.embedded.EmbeddedBackendModules;
 import ch.postwall.server.config.Backend;
@@ -21,7 +22,8 @@ public final class BackendChooser {
             case EMBEDDED:
                 return Modules.combine(EmbeddedBackendModules.ALL,
                     new EmbeddedGatewayModule(),
-                    new EmbeddedMessageTraceModule());
+                    new EmbeddedMessageTraceModule(),
+                    new EmbeddedDomainPolicyModule());
             case DISTRIBUTED:
                 throw new UnsupportedOperationException("The distributed backend is not part of this build yet");
             default:

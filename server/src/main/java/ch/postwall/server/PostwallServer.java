@@ -30,6 +30,7 @@ import com.google.inject.Module;
 import com.google.inject.Scopes;
 import com.google.inject.util.Modules;
 
+import ch.postwall.filter.FilterModule;
 import ch.postwall.filter.gateway.guice.GatewayWebAdminModule;
 import ch.postwall.filter.trace.guice.MessageTraceModule;
 import ch.postwall.server.provisioning.StandardFolderTyper;
@@ -64,7 +65,9 @@ public final class PostwallServer {
         new DefaultProcessorsConfigurationProviderModule(),
         new RawPostDequeueDecoratorModule());
 
-    public static final Module GATEWAY = Modules.combine(
+    /** The domain gateway: analysis and verdicts, quarantine, message trace, relay to customers' servers. */
+    public static final Module FILTER = Modules.combine(
+        new FilterModule(),
         new MessageTraceModule());
 
     public static final Module CORE = Modules.combine(
@@ -83,7 +86,7 @@ public final class PostwallServer {
             configuration.properties().adminPassword(),
             configuration.dataDirectory());
         return GuiceJamesServer.forConfiguration(configuration)
-            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, GATEWAY,
+            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, FILTER,
                 BackendChooser.modulesFor(configuration.properties().backend()),
                 binder -> binder.bind(AdminCredential.class).toInstance(adminCredential));
     }

@@ -27,6 +27,8 @@ import ch.postwall.filter.config.FilterConfiguration;
 import ch.postwall.filter.policy.Check;
 import ch.postwall.filter.policy.DomainPolicy;
 import ch.postwall.filter.policy.DomainPolicyStore;
+import ch.postwall.filter.trace.DeliveryStatus;
+import ch.postwall.filter.trace.MessageTracer;
 import ch.postwall.filter.verdict.Analysis;
 import ch.postwall.filter.verdict.Decision;
 import ch.postwall.filter.verdict.MessageAnalyzer;
@@ -47,14 +49,16 @@ public class FilterMessageHook implements JamesMessageHook {
     private final VerdictEngine verdictEngine;
     private final DomainPolicyStore policyStore;
     private final DomainPolicy installationDefault;
+    private final MessageTracer tracer;
 
     @Inject
     public FilterMessageHook(MessageAnalyzer analyzer, VerdictEngine verdictEngine, DomainPolicyStore policyStore,
-                             FilterConfiguration configuration) {
+                             FilterConfiguration configuration, MessageTracer tracer) {
         this.analyzer = analyzer;
         this.verdictEngine = verdictEngine;
         this.policyStore = policyStore;
         this.installationDefault = configuration.defaultPolicy();
+        this.tracer = tracer;
     }
 
     @Override
@@ -91,15 +95,24 @@ public class FilterMessageHook implements JamesMessageHook {
         policies.forEach((recipient, policy) -> decisions.put(recipient, verdictEngine.decide(mail.getMaybeSender(), analysis, policy)));
         LOGGER.info("Mail {} from {}: {}", mail.getName(), mail.getMaybeSender().asString(), decisions);
 
-        return decisions.values().stream()
+        Optional<HookResult> refusal = decisions.values().stream()
             .filter(decision -> decision.verdict() == Verdict.TEMPFAIL)
             .findFirst()
             .map(decision -> temporaryFailure(decision.reason()))
-            .or(() -> allRejected(decisions))
-            .orElseGet(() -> {
-                VerdictAttributes.write(mail, analysis, decisions);
-                return HookResult.DECLINED;
-            });
+            .or(() -> allRejected(decisions));
+        VerdictAttributes.write(mail, analysis, decisions);
+        refusal.filter(result -> HookReturnCode.deny().equals(result.getResult()))
+            .ifPresent(rejected -> traceRejection(mail));
+        return refusal.orElse(HookResult.DECLINED);
+    }
+
+    /** A mail rejected here never reaches the mailet chain, so its trace entry is written now. */
+    private void traceRejection(Mail mail) {
+        try {
+            tracer.record(mail, "reject", DeliveryStatus.REJECTED);
+        } catch (MessagingException | RuntimeException e) {
+            LOGGER.error("Cannot trace the rejection of mail {}", mail.getName(), e);
+        }
     }
 
     private static Optional<HookResult> allRejected(Map<MailAddress, Decision> decisions) {

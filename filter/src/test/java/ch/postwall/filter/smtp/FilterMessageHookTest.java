@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,11 @@ import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ch.postwall.filter.trace.DeliveryStatus;
+import ch.postwall.filter.trace.MemoryMessageTraceStore;
+import ch.postwall.filter.trace.MessageTraceConfiguration;
+import ch.postwall.filter.trace.MessageTraceQuery;
+import ch.postwall.filter.trace.MessageTracer;
 import ch.postwall.filter.attachment.AttachmentInspector;
 import ch.postwall.filter.config.FilterConfiguration;
 import ch.postwall.filter.mime.TestMessages;
@@ -58,6 +64,8 @@ class FilterMessageHookTest {
 
     private final MemoryDomainPolicyStore policies = new MemoryDomainPolicyStore();
     private final FilterConfiguration configuration = FilterConfiguration.from(new BaseConfiguration());
+    private final MemoryMessageTraceStore traces = new MemoryMessageTraceStore(Clock.systemUTC(), MessageTraceConfiguration.DEFAULT);
+    private final MessageTracer tracer = new MessageTracer(traces, Clock.systemUTC());
     private boolean spamdDown;
     private MessageAnalyzer analyzer;
     private FilterMessageHook hook;
@@ -76,7 +84,7 @@ class FilterMessageHookTest {
             raw -> new String(raw, StandardCharsets.ISO_8859_1).contains(EICAR_MARKER) ? VirusResult.infected("Test.Virus") : VirusResult.CLEAN,
             new SenderChecks(new FakeDnsService().text("example.net", "v=spf1 ip4:" + CLIENT + " -all"), List.of()),
             new AttachmentInspector(configuration.blockedTypes(), configuration.maxMimeDepth()));
-        hook = new FilterMessageHook(analyzer, new VerdictEngine(), policies, configuration);
+        hook = new FilterMessageHook(analyzer, new VerdictEngine(), policies, configuration, tracer);
         session = mock(SMTPSession.class);
         when(session.getRemoteAddress()).thenReturn(new InetSocketAddress(CLIENT, 25));
         when(session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection)).thenReturn(Optional.of("mail.example.net"));
@@ -129,6 +137,19 @@ class FilterMessageHookTest {
         assertThat(result.getResult()).isEqualTo(HookReturnCode.deny());
         assertThat(result.getSmtpRetCode()).isEqualTo("550");
         assertThat(result.getSmtpDescription()).contains("5.7.0").contains("Test.Virus");
+    }
+
+    @Test
+    void onMessageShouldTraceARejectionSinceTheMailNeverReachesTheChain() throws Exception {
+        hook.onMessage(session, mail(TestMessages.plain(EICAR_MARKER), ALICE));
+
+        assertThat(traces.search(MessageTraceQuery.builder().build()))
+            .singleElement()
+            .satisfies(trace -> {
+                assertThat(trace.action()).isEqualTo("reject");
+                assertThat(trace.delivery()).isEqualTo(DeliveryStatus.REJECTED);
+                assertThat(trace.verdict()).isEqualTo("reject");
+            });
     }
 
     @Test
@@ -236,7 +257,7 @@ class FilterMessageHookTest {
                 throw new IllegalStateException("database down");
             }
         };
-        FilterMessageHook failingHook = new FilterMessageHook(analyzer, new VerdictEngine(), failing, configuration);
+        FilterMessageHook failingHook = new FilterMessageHook(analyzer, new VerdictEngine(), failing, configuration, tracer);
 
         HookResult result = failingHook.onMessage(session, mail(scored(0, "Hi"), ALICE));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import ch.postwall.filter.trace.MemoryMessageTraceStore;
+import ch.postwall.filter.trace.MessageTraceConfiguration;
+import ch.postwall.filter.trace.MessageTracer;
 import ch.postwall.filter.attachment.AttachmentInspector;
 import ch.postwall.filter.config.FilterConfiguration;
 import ch.postwall.filter.daemon.ClamdExtension;
@@ -58,7 +62,8 @@ class FilterMessageHookWithDaemonsTest {
         MessageAnalyzer analyzer = new MessageAnalyzer(new SpamdClient(spamd.endpoint()), new ClamdClient(clamd.endpoint()),
             new SenderChecks(new FakeDnsService(), List.of()),
             new AttachmentInspector(configuration.blockedTypes(), configuration.maxMimeDepth()));
-        hook = new FilterMessageHook(analyzer, new VerdictEngine(), new MemoryDomainPolicyStore(), configuration);
+        hook = new FilterMessageHook(analyzer, new VerdictEngine(), new MemoryDomainPolicyStore(), configuration,
+            new MessageTracer(new MemoryMessageTraceStore(Clock.systemUTC(), MessageTraceConfiguration.DEFAULT), Clock.systemUTC()));
         session = mock(SMTPSession.class);
         when(session.getRemoteAddress()).thenReturn(new InetSocketAddress("192.0.2.1", 25));
         when(session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection)).thenReturn(Optional.of("mx.example.net"));
