@@ -24,6 +24,7 @@ import ch.postwall.filter.config.FilterConfiguration;
 import ch.postwall.filter.quarantine.Quarantine;
 import ch.postwall.filter.quarantine.QuarantinePurger;
 import ch.postwall.filter.scan.ClamdClient;
+import ch.postwall.filter.scan.ScannerReachability;
 import ch.postwall.filter.scan.SpamScanner;
 import ch.postwall.filter.scan.VirusScanner;
 import ch.postwall.filter.sender.SenderChecks;
@@ -47,6 +48,11 @@ public class FilterModule extends AbstractModule {
         bind(FilterMessageHook.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(DomainPolicyRoutes.class);
         bind(QuarantinePurger.class).in(Scopes.SINGLETON);
+    }
+
+    @ProvidesIntoSet
+    InitializationOperation warnAboutUnreachableScanners(ScannerReachability reachability) {
+        return InitilizationOperationBuilder.forClass(ScannerReachability.class).init(reachability::check);
     }
 
     @ProvidesIntoSet
