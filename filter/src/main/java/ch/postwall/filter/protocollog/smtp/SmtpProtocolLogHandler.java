@@ -10,6 +10,7 @@ import javax.inject.Inject;
 import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolSession.State;
@@ -23,11 +24,9 @@ import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
 import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.AbstractHookableCmdHandler;
-import org.apache.james.protocols.smtp.hook.AuthHook;
 import org.apache.james.protocols.smtp.hook.Hook;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookResultHook;
-import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,8 @@ import ch.postwall.filter.protocollog.TranscriptLine.Direction;
  * <p>At connect it places a recording line handler in front of the command dispatcher, so it sees
  * every command line and its reply. The DATA and AUTH commands push their own line handlers on
  * top of it: message content and SASL continuation lines (credentials) therefore never reach the
- * recorder. Their outcomes arrive as hook results. The initial response of an AUTH command line is
+ * recorder. The outcome of DATA arrives as a message hook result; a successful AUTH shows as the
+ * session's user. The initial response of an AUTH command line is
  * masked. The transcript is written once, when the connection closes.
  */
 public class SmtpProtocolLogHandler implements ConnectHandler<SMTPSession>, DisconnectHandler<SMTPSession>,
@@ -100,9 +100,18 @@ public class SmtpProtocolLogHandler implements ConnectHandler<SMTPSession>, Disc
     private Response onLine(SMTPSession session, byte[] line) {
         Transcript transcript = transcript(session);
         noteTls(session, transcript);
+        noteAuthentication(session, transcript);
         String command = decode(line);
         String verb = verb(command);
-        transcript.add(Direction.CLIENT, "AUTH".equals(verb) ? maskAuth(command) : command);
+        if ("AUTH".equals(verb)) {
+            transcript.add(Direction.CLIENT, maskAuth(command));
+            // AuthCmdHandler pops a line handler it did not push when the command carries an initial
+            // response; this extra copy of the recorder is what it pops. Where it pops nothing, the
+            // copy records just like the one below it.
+            session.pushLineHandler(this::onLine);
+        } else {
+            transcript.add(Direction.CLIENT, command);
+        }
         Response response = commandDispatcher.onLine(session, line);
         if (response != null) {
             response.getLines().forEach(reply -> transcript.add(Direction.SERVER, reply));
@@ -119,8 +128,6 @@ public class SmtpProtocolLogHandler implements ConnectHandler<SMTPSession>, Disc
         if (hook instanceof MessageHook) {
             Optional.ofNullable(AbstractHookableCmdHandler.calcDefaultSMTPResponse(result))
                 .ifPresent(response -> response.getLines().forEach(reply -> transcript(session).add(Direction.SERVER, reply)));
-        } else if (hook instanceof AuthHook && result.getResult().getAction() != HookReturnCode.Action.DECLINED) {
-            transcript(session).add(Direction.EVENT, "authentication " + result.getResult().getAction().name().toLowerCase(Locale.US));
         }
         return result;
     }
@@ -128,8 +135,7 @@ public class SmtpProtocolLogHandler implements ConnectHandler<SMTPSession>, Disc
     @Override
     public void onDisconnect(SMTPSession session) {
         Transcript transcript = transcript(session);
-        Optional.ofNullable(session.getUsername()).flatMap(username -> address(username.asString()))
-            .ifPresent(transcript::concerns);
+        noteAuthentication(session, transcript);
         try {
             store.append(transcript.close(session.getSessionID(),
                 session.getRemoteAddress().getAddress().getHostAddress()));
@@ -149,6 +155,17 @@ public class SmtpProtocolLogHandler implements ConnectHandler<SMTPSession>, Disc
     private static void noteTls(SMTPSession session, Transcript transcript) {
         if (!transcript.tlsNoted() && session.isTLSStarted()) {
             session.getSSLSession().ifPresent(ssl -> transcript.tls(ssl.getProtocol() + " " + ssl.getCipherSuite()));
+        }
+    }
+
+    /**
+     * The outcome of AUTH is written by AUTH's own line handler, unseen here, and James 3.8.1 does
+     * not pass auth hook results to result hooks: a success shows as the session's user.
+     */
+    private static void noteAuthentication(SMTPSession session, Transcript transcript) {
+        Username username = session.getUsername();
+        if (username != null && transcript.authenticated(username)) {
+            address(username.asString()).ifPresent(transcript::concerns);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
 
 import ch.postwall.filter.protocollog.SmtpSessionLog;
 import ch.postwall.filter.protocollog.TranscriptLine;
@@ -21,6 +22,7 @@ final class Transcript {
     private final List<TranscriptLine> lines = new ArrayList<>();
     private final Set<MailAddress> addresses = new LinkedHashSet<>();
     private Optional<String> tls = Optional.empty();
+    private Username username;
 
     Transcript(Clock clock) {
         this.clock = clock;
@@ -33,6 +35,16 @@ final class Transcript {
 
     void concerns(MailAddress address) {
         addresses.add(address);
+    }
+
+    /** Notes the authenticated user once; returns whether it was new. */
+    boolean authenticated(Username user) {
+        if (user.equals(username)) {
+            return false;
+        }
+        username = user;
+        add(Direction.EVENT, "authenticated as " + user.asString());
+        return true;
     }
 
     boolean tlsNoted() {
