@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ch.postwall.filter.protocollog.TranscriptLine.Direction;
-import ch.postwall.filter.trace.ControllableClock;
+import ch.postwall.mailbox.testing.ControllableClock;
 import ch.postwall.filter.trace.MessageTraceStoreContract;
 
 public interface ProtocolLogStoreContract {

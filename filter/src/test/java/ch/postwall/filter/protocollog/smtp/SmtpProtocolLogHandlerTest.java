@@ -33,7 +33,7 @@ import ch.postwall.filter.protocollog.ProtocolLogQuery;
 import ch.postwall.filter.protocollog.SmtpSessionLog;
 import ch.postwall.filter.protocollog.TranscriptLine;
 import ch.postwall.filter.protocollog.TranscriptLine.Direction;
-import ch.postwall.filter.trace.ControllableClock;
+import ch.postwall.mailbox.testing.ControllableClock;
 import ch.postwall.filter.trace.MessageTraceStoreContract;
 
 /** A real James SMTP server (protocols-smtp on Netty) in-process, with the recorder in its handler chain. */
