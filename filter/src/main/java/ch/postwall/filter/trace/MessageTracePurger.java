@@ -2,7 +2,7 @@ package ch.postwall.filter.trace;
 
 import javax.inject.Inject;
 
-import ch.postwall.filter.expiry.PeriodicPurge;
+import ch.postwall.mailbox.expiry.PeriodicPurge;
 
 /** Deletes expired trace entries at the configured interval, for backends without their own expiry. */
 public class MessageTracePurger extends PeriodicPurge {

@@ -1,4 +1,4 @@
-package ch.postwall.filter.expiry;
+package ch.postwall.mailbox.expiry;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
