@@ -20,13 +20,13 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** A server TLS context from a PEM private key and PEM certificate chain. */
-final class PemSslContext {
+public final class PemSslContext {
     private static final char[] IN_MEMORY = new char[0];
 
     private PemSslContext() {
     }
 
-    static SSLContext of(Path privateKeyFile, Path certificateFile) {
+    public static SSLContext of(Path privateKeyFile, Path certificateFile) {
         try {
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(null, null);
