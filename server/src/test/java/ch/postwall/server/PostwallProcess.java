@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code --conf} and {@code --data}. Stopped with SIGTERM, or killed with SIGKILL to test crashes.
  */
 public class PostwallProcess implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final Path configurationDirectory;
     private Path dataDirectory;
@@ -29,7 +30,11 @@ public class PostwallProcess implements AutoCloseable {
     private int starts;
 
     public PostwallProcess(Path workDirectory, PostwallPorts ports, List<String> extraJvmOptions) {
-        this.configurationDirectory = TestConfiguration.write(workDirectory.resolve("conf"), ports);
+        this(workDirectory, ports, extraJvmOptions, TestConfiguration.OFFLINE_FILTER);
+    }
+
+    public PostwallProcess(Path workDirectory, PostwallPorts ports, List<String> extraJvmOptions, Map<String, String> filterProperties) {
+        this.configurationDirectory = TestConfiguration.write(workDirectory.resolve("conf"), ports, filterProperties);
         this.dataDirectory = workDirectory.resolve("data");
         this.logDirectory = workDirectory;
         this.ports = ports;

@@ -81,8 +81,12 @@ public class GatewayRelay extends GenericMailet {
         queue = queueFactory.createQueue(MailQueueName.of(getInitParameter("outgoingQueue", DEFAULT_QUEUE)));
         delivery = new GatewayDelivery(routes, new SmtpRelayClient(heloName, timeout), queue, traces,
             new DeliveryFailureNotice(heloName), getMailetContext(), clock);
-        deliveryScheduler = Schedulers.newBoundedElastic(threads, Integer.MAX_VALUE, "gateway-relay");
+        // One thread more than the deliveries: the queue consumer holds one while it waits for mail.
+        deliveryScheduler = Schedulers.newBoundedElastic(threads + 1, Integer.MAX_VALUE, "gateway-relay");
+        // Persistent queues (ActiveMQ) block while waiting for mail: never on the caller's thread,
+        // or the server's start would wait for the first relayed mail.
         consumer = Flux.from(queue.deQueue())
+            .subscribeOn(deliveryScheduler)
             .flatMap(item -> Mono.fromRunnable(() -> attempt(item)).subscribeOn(deliveryScheduler), threads)
             .subscribe();
     }

@@ -27,19 +27,19 @@ import javax.net.ssl.SSLSocket;
  * It accepts everything unless told to refuse a recipient or the data, offers STARTTLS only when
  * given a TLS context, and records the transactions it accepted.
  */
-class FakeSmtpTarget implements AutoCloseable {
+public class FakeSmtpTarget implements AutoCloseable {
     /** @param tls whether the transaction ran inside STARTTLS */
-    record Received(String sender, List<String> recipients, String data, boolean tls) {
+    public record Received(String sender, List<String> recipients, String data, boolean tls) {
     }
 
     private static final int READ_TIMEOUT_MILLIS = 10_000;
 
-    static FakeSmtpTarget start() throws IOException {
+    public static FakeSmtpTarget start() throws IOException {
         return start(0);
     }
 
     /** Listens on the given port (0: any free one); reusing a closed target's port brings it "back up". */
-    static FakeSmtpTarget start(int port) throws IOException {
+    public static FakeSmtpTarget start(int port) throws IOException {
         ServerSocket serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -61,7 +61,7 @@ class FakeSmtpTarget implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return serverSocket.getLocalPort();
     }
 
@@ -83,11 +83,11 @@ class FakeSmtpTarget implements AutoCloseable {
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 

@@ -32,7 +32,7 @@ class RecordTraceTest {
     void setUp() {
         ControllableClock clock = new ControllableClock(NOW);
         store = new MemoryMessageTraceStore(clock, MessageTraceConfiguration.DEFAULT);
-        mailet = new RecordTrace(store, clock);
+        mailet = new RecordTrace(new MessageTracer(store, clock));
     }
 
     private void init(String action) throws Exception {

@@ -3,9 +3,6 @@ package ch.postwall.mailbox.expiry;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import javax.annotation.PreDestroy;
-
-import org.apache.james.lifecycle.api.Startable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,27 +11,26 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Deletes a store's expired data at an interval, for backends without their own expiry; a failed run waits for the next. */
-public class PeriodicPurge implements Startable {
-    private static final Logger LOGGER = LoggerFactory.getLogger(PeriodicPurge.class);
+/**
+ * Runs a store's deletion of expired data at a fixed interval, for stores whose backend does not
+ * expire data by itself (Cassandra does, with TTLs). A failed run is logged and retried next time.
+ */
+public class ScheduledPurge {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ScheduledPurge.class);
 
     private final String what;
-    private final Callable<Integer> purge;
     private final Duration interval;
+    private final Callable<Integer> purge;
     private Disposable schedule;
 
-    /**
-     * @param what     the purged data, for the log
-     * @param purge    deletes what expired and returns how many there were
-     * @param interval time between runs
-     */
-    public PeriodicPurge(String what, Callable<Integer> purge, Duration interval) {
+    /** {@code purge} deletes what has expired and answers how many items it deleted. */
+    public ScheduledPurge(String what, Duration interval, Callable<Integer> purge) {
         this.what = what;
-        this.purge = purge;
         this.interval = interval;
+        this.purge = purge;
     }
 
-    public void start() {
+    public synchronized void start() {
         schedule = Flux.interval(interval, interval, Schedulers.boundedElastic())
             .concatMap(tick -> Mono.fromCallable(purge)
                 .doOnNext(purged -> LOGGER.info("Purged {} expired {}", purged, what))
@@ -45,8 +41,7 @@ public class PeriodicPurge implements Startable {
             .subscribe();
     }
 
-    @PreDestroy
-    public void stop() {
+    public synchronized void stop() {
         if (schedule != null) {
             schedule.dispose();
         }
