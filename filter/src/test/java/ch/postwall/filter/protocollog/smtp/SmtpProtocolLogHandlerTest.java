@@ -9,13 +9,21 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
 import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.NettyServer;
 import org.apache.james.protocols.smtp.SMTPConfigurationImpl;
 import org.apache.james.protocols.smtp.SMTPProtocol;
@@ -26,7 +34,9 @@ import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import ch.postwall.filter.gateway.SelfSignedTls;
 import ch.postwall.filter.protocollog.MemoryProtocolLogStore;
 import ch.postwall.filter.protocollog.ProtocolLogConfiguration;
 import ch.postwall.filter.protocollog.ProtocolLogQuery;
@@ -41,6 +51,9 @@ class SmtpProtocolLogHandlerTest {
     private static final String USER = "alice@example.com";
     private static final String PASSWORD = "correct-horse-battery";
     private static final String BODY_LINE = "The quarterly figures are confidential";
+
+    @TempDir
+    Path tlsDirectory;
 
     private final ControllableClock clock = new ControllableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private MemoryProtocolLogStore store;
@@ -76,7 +89,8 @@ class SmtpProtocolLogHandlerTest {
                 return true;
             }
         };
-        server = new NettyServer.Factory().protocol(new SMTPProtocol(chain, configuration)).build();
+        server = new NettyServer.Factory().protocol(new SMTPProtocol(chain, configuration))
+            .secure(Encryption.createStartTls(SelfSignedTls.serverContext(tlsDirectory))).build();
         server.setListenAddresses(new InetSocketAddress("127.0.0.1", 0));
         server.bind();
     }
@@ -161,6 +175,24 @@ class SmtpProtocolLogHandlerTest {
             .noneMatch(text -> text.contains(encodedPassword) || text.contains(encodedUser) || text.contains(PASSWORD));
     }
 
+    @Test
+    void transcriptShouldNoteTlsParametersWhenStartTls() throws Exception {
+        try (SmtpDialogue smtp = new SmtpDialogue(port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            assertThat(smtp.command("STARTTLS")).startsWith("220");
+            smtp.startTls();
+            assertThat(smtp.command("EHLO client.test")).startsWith("250");
+            smtp.command("QUIT");
+        }
+
+        SmtpSessionLog log = awaitSession();
+        assertThat(log.tls()).hasValueSatisfying(tls -> assertThat(tls).startsWith("TLSv1."));
+        assertThat(texts(log, Direction.EVENT)).containsExactly("TLS established: " + log.tls().get());
+        assertThat(log.lines()).extracting(TranscriptLine::text)
+            .containsSubsequence("STARTTLS", "TLS established: " + log.tls().get(), "EHLO client.test", "QUIT");
+    }
+
     private SmtpSessionLog awaitSession() {
         await().atMost(Duration.ofSeconds(10))
             .until(() -> store.search(ProtocolLogQuery.builder().build()).size() == 1);
@@ -177,15 +209,39 @@ class SmtpProtocolLogHandlerTest {
 
     /** A plain SMTP client: one line out, one (possibly multi-line) reply in. */
     private static final class SmtpDialogue implements AutoCloseable {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
+        private Socket socket;
+        private BufferedReader in;
+        private OutputStream out;
 
         SmtpDialogue(int port) throws Exception {
             socket = new Socket("127.0.0.1", port);
             socket.setSoTimeout(10_000);
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             out = socket.getOutputStream();
+        }
+
+        /** Continues over TLS; the test server's certificate is self-signed, so any is trusted. */
+        void startTls() throws Exception {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "localhost", socket.getPort(), true);
+            tls.startHandshake();
+            socket = tls;
+            in = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+            out = tls.getOutputStream();
         }
 
         void send(String line) throws Exception {
