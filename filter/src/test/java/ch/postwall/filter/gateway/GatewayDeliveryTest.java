@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ch.postwall.filter.trace.ControllableClock;
+import ch.postwall.mailbox.testing.ControllableClock;
 import ch.postwall.filter.trace.DeliveryStatus;
 import ch.postwall.filter.trace.MemoryMessageTraceStore;
 import ch.postwall.filter.trace.MessageTrace;

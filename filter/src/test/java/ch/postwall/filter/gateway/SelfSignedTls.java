@@ -11,10 +11,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** A server TLS context with a fresh self-signed certificate for localhost, made with the JDK's keytool. */
-final class SelfSignedTls {
+public final class SelfSignedTls {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
-    static SSLContext serverContext(Path directory) throws Exception {
+    public static SSLContext serverContext(Path directory) throws Exception {
         Path keystore = directory.resolve("target.p12");
         Process keytool = new ProcessBuilder(List.of(
             Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import ch.postwall.mailbox.testing.ControllableClock;
 
 class MessageTracePurgerTest {
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");

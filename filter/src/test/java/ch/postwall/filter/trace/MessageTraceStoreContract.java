@@ -15,6 +15,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ch.postwall.mailbox.testing.ControllableClock;
 
 public interface MessageTraceStoreContract {
     Instant START = Instant.parse("2026-11-20T10:00:00Z");

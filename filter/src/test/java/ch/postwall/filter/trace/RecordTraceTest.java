@@ -20,6 +20,7 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ch.postwall.mailbox.testing.ControllableClock;
 
 class RecordTraceTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");

@@ -1,4 +1,4 @@
-package ch.postwall.filter.trace;
+package ch.postwall.mailbox.testing;
 
 import java.time.Clock;
 import java.time.Duration;

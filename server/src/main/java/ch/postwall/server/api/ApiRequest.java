@@ -1,0 +1,57 @@
+package ch.postwall.server.api;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ch.postwall.server.roles.Principal;
+
+/** One authenticated request: who, the path parameters of its route, and its query parameters. */
+record ApiRequest(Principal principal, List<String> pathParameters, Map<String, String> query) {
+    static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> parameters = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.put(name, value);
+        }
+        return parameters;
+    }
+
+    String path(int index) {
+        return pathParameters.get(index);
+    }
+
+    Optional<String> parameter(String name) {
+        return Optional.ofNullable(query.get(name)).filter(value -> !value.isEmpty());
+    }
+
+    Optional<Instant> instant(String name) {
+        return parameter(name).map(value -> {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-20T10:00:00Z");
+            }
+        });
+    }
+
+    int integer(String name, int defaultValue) {
+        return parameter(name).map(value -> {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(name + " must be an integer");
+            }
+        }).orElse(defaultValue);
+    }
+}

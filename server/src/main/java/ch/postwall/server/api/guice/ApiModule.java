@@ -1,0 +1,72 @@
+package ch.postwall.server.api.guice;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.inject.Singleton;
+
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.filesystem.api.JamesDirectoriesProvider;
+import org.apache.james.utils.InitializationOperation;
+import org.apache.james.utils.InitilizationOperationBuilder;
+import org.apache.james.utils.PropertiesProvider;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import com.google.inject.multibindings.ProvidesIntoSet;
+
+import ch.postwall.server.api.ApiAuthenticator;
+import ch.postwall.server.api.ApiConfiguration;
+import ch.postwall.server.api.ApiRoutes;
+import ch.postwall.server.api.ApiServer;
+import ch.postwall.server.api.AuditLog;
+import ch.postwall.server.api.MemoryAuditLog;
+import ch.postwall.server.api.PemSslContext;
+import ch.postwall.server.tls.SelfSignedCertificate;
+
+/**
+ * The REST API on its HTTPS port, from {@code api.properties} (all defaults when absent). Needs the
+ * stores (message trace, protocol log, role grants), James's {@code UsersRepository}, a
+ * {@link ch.postwall.server.api.QuarantineAccess} and a {@link Clock}. The audit log is kept in
+ * memory until the retention module's access log store replaces it.
+ */
+public class ApiModule extends AbstractModule {
+    public static final String CONFIGURATION_FILE = "api";
+
+    @Override
+    protected void configure() {
+        bind(MemoryAuditLog.class).in(Scopes.SINGLETON);
+        bind(AuditLog.class).to(MemoryAuditLog.class);
+    }
+
+    @Provides
+    @Singleton
+    ApiConfiguration configuration(PropertiesProvider propertiesProvider) throws ConfigurationException {
+        try {
+            return ApiConfiguration.from(propertiesProvider.getConfiguration(CONFIGURATION_FILE));
+        } catch (FileNotFoundException e) {
+            return ApiConfiguration.DEFAULT;
+        }
+    }
+
+    @Provides
+    @Singleton
+    ApiServer server(ApiConfiguration configuration, JamesDirectoriesProvider directories, Clock clock,
+                     ApiAuthenticator authenticator, ApiRoutes routes) {
+        SelfSignedCertificate selfSigned = new SelfSignedCertificate(Path.of(directories.getVarDirectory()), clock);
+        if (configuration.privateKey().isEmpty()) {
+            selfSigned.ensureExists();
+        }
+        return new ApiServer(configuration,
+            PemSslContext.of(configuration.privateKey().orElse(selfSigned.privateKeyFile()),
+                configuration.certificate().orElse(selfSigned.certificateFile())),
+            authenticator, routes);
+    }
+
+    @ProvidesIntoSet
+    InitializationOperation startApi(ApiServer server) {
+        return InitilizationOperationBuilder.forClass(ApiServer.class).init(server::start);
+    }
+}

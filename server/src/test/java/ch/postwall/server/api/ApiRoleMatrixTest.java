@@ -1,0 +1,292 @@
+package ch.postwall.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.apache.james.core.Domain;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.core.Username;
+import org.apache.james.domainlist.lib.DomainListConfiguration;
+import org.apache.james.domainlist.memory.MemoryDomainList;
+import org.apache.james.user.memory.MemoryUsersRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import ch.postwall.filter.protocollog.MemoryProtocolLogStore;
+import ch.postwall.filter.protocollog.ProtocolLogConfiguration;
+import ch.postwall.filter.protocollog.SmtpSessionLog;
+import ch.postwall.filter.protocollog.TranscriptLine;
+import ch.postwall.filter.trace.DeliveryStatus;
+import ch.postwall.filter.trace.MemoryMessageTraceStore;
+import ch.postwall.filter.trace.MessageTrace;
+import ch.postwall.filter.trace.MessageTraceConfiguration;
+import ch.postwall.mailbox.testing.ControllableClock;
+import ch.postwall.server.roles.AccessPolicy;
+import ch.postwall.server.roles.MemoryRoleGrantStore;
+import ch.postwall.server.roles.PasswordHash;
+import ch.postwall.server.roles.StaffAccount;
+import ch.postwall.server.roles.StaffRole;
+import ch.postwall.server.roles.SupportGrant;
+import ch.postwall.server.tls.SelfSignedCertificate;
+
+/**
+ * Every route × every role × own tenant / other tenant, over real HTTPS against the API server,
+ * asserting the exact status. Own tenant: example.com (bob's mailbox, quarantined q1); other
+ * tenant: other.org (carol's mailbox, quarantined q2). example.com grants support access.
+ */
+class ApiRoleMatrixTest {
+    private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+    private static final String PASSWORD = "pass-word-1";
+    private static final String BODY_LINE = "Your invoice is attached, pay today";
+    private static final Username ALICE = Username.of("alice@example.com");
+    private static final Username BOB = Username.of("bob@example.com");
+    private static final Username CAROL = Username.of("carol@other.org");
+    private static final Domain EXAMPLE = Domain.of("example.com");
+
+    @TempDir
+    static Path dataDirectory;
+    private static SSLContext serverTls;
+    private static HttpClient client;
+
+    private final ControllableClock clock = new ControllableClock(NOW);
+    private MemoryRoleGrantStore grants;
+    private MemoryQuarantineAccess quarantine;
+    private MemoryAuditLog audit;
+    private ApiServer server;
+
+    /** A route in its own-tenant and other-tenant form; {TENANT}, {USER}, {ID} are substituted. */
+    private record RouteCase(String method, String path) {
+        String resolve(boolean own) {
+            return path.replace("{DOMAIN}", own ? "example.com" : "other.org")
+                .replace("{USER}", own ? "bob@example.com" : "carol@other.org")
+                .replace("{ID}", own ? "q1" : "q2");
+        }
+    }
+
+    private static final Map<String, RouteCase> ROUTES = Map.ofEntries(
+        Map.entry("trace of domain", new RouteCase("GET", "/api/trace?domain={DOMAIN}")),
+        Map.entry("trace of user", new RouteCase("GET", "/api/trace?user={USER}")),
+        Map.entry("quarantine of domain", new RouteCase("GET", "/api/quarantine?domain={DOMAIN}")),
+        Map.entry("quarantine of user", new RouteCase("GET", "/api/quarantine?user={USER}")),
+        Map.entry("headers", new RouteCase("GET", "/api/quarantine/{USER}/{ID}/headers")),
+        Map.entry("message", new RouteCase("GET", "/api/quarantine/{USER}/{ID}/message")),
+        Map.entry("release", new RouteCase("POST", "/api/quarantine/{USER}/{ID}/release")),
+        Map.entry("delete", new RouteCase("DELETE", "/api/quarantine/{USER}/{ID}")),
+        Map.entry("block sender", new RouteCase("POST", "/api/quarantine/{USER}/blocked-senders?sender=spam@spam.test")),
+        Map.entry("protocol logs", new RouteCase("GET", "/api/protocol-logs")),
+        Map.entry("protocol log", new RouteCase("GET", "/api/protocol-logs/s1")),
+        Map.entry("grant support", new RouteCase("PUT", "/api/domains/{DOMAIN}/support-grant?until=2026-11-25T00:00:00Z")),
+        Map.entry("revoke support", new RouteCase("DELETE", "/api/domains/{DOMAIN}/support-grant")));
+
+    private static final Map<String, String> LOGINS = Map.of(
+        "platform admin", "root",
+        "technical admin", "tech",
+        "support", "helpdesk",
+        "domain admin", ALICE.asString(),
+        "user", BOB.asString());
+
+    /** Expected status per role and route: own tenant, other tenant. Routes without an entry: 403 both. */
+    private static final Map<String, Map<String, List<Integer>>> EXPECTED = Map.of(
+        "platform admin", Map.ofEntries(
+            Map.entry("trace of domain", List.of(200, 200)), Map.entry("trace of user", List.of(200, 200)),
+            Map.entry("quarantine of domain", List.of(200, 200)), Map.entry("quarantine of user", List.of(200, 200)),
+            Map.entry("headers", List.of(200, 200)), Map.entry("message", List.of(200, 200)),
+            Map.entry("release", List.of(204, 204)), Map.entry("delete", List.of(204, 204)),
+            Map.entry("block sender", List.of(204, 204)), Map.entry("protocol logs", List.of(200, 200)),
+            Map.entry("protocol log", List.of(200, 200)), Map.entry("grant support", List.of(204, 204)),
+            Map.entry("revoke support", List.of(204, 204))),
+        "technical admin", Map.of(
+            "quarantine of domain", List.of(200, 200), "quarantine of user", List.of(200, 200),
+            "headers", List.of(200, 200)),
+        "support", Map.of(
+            "trace of domain", List.of(200, 403), "trace of user", List.of(200, 403),
+            "quarantine of domain", List.of(200, 403), "quarantine of user", List.of(200, 403)),
+        "domain admin", Map.ofEntries(
+            Map.entry("trace of domain", List.of(200, 403)), Map.entry("trace of user", List.of(200, 403)),
+            Map.entry("quarantine of domain", List.of(200, 403)), Map.entry("quarantine of user", List.of(200, 403)),
+            Map.entry("headers", List.of(200, 403)), Map.entry("message", List.of(200, 403)),
+            Map.entry("release", List.of(204, 403)), Map.entry("delete", List.of(204, 403)),
+            Map.entry("block sender", List.of(204, 403)), Map.entry("grant support", List.of(204, 403)),
+            Map.entry("revoke support", List.of(204, 403))),
+        "user", Map.of(
+            "trace of user", List.of(200, 403), "quarantine of user", List.of(200, 403),
+            "headers", List.of(200, 403), "message", List.of(200, 403),
+            "release", List.of(204, 403), "delete", List.of(204, 403), "block sender", List.of(204, 403)));
+
+    @BeforeAll
+    static void createCertificateAndClient() throws Exception {
+        SelfSignedCertificate certificate = new SelfSignedCertificate(dataDirectory, Clock.systemUTC());
+        certificate.ensureExists();
+        serverTls = PemSslContext.of(certificate.privateKeyFile(), certificate.certificateFile());
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(certificate.certificateFile())) {
+            trusted.setCertificateEntry("postwall", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trusted);
+        SSLContext clientTls = SSLContext.getInstance("TLS");
+        clientTls.init(null, trustManagers.getTrustManagers(), null);
+        client = HttpClient.newBuilder().sslContext(clientTls).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @BeforeEach
+    void startServer() throws Exception {
+        grants = new MemoryRoleGrantStore(clock);
+        grants.putStaff(new StaffAccount("root", StaffRole.PLATFORM_ADMIN, PasswordHash.hash(PASSWORD.toCharArray(), 1000)));
+        grants.putStaff(new StaffAccount("tech", StaffRole.TECHNICAL_ADMIN, PasswordHash.hash(PASSWORD.toCharArray(), 1000)));
+        grants.putStaff(new StaffAccount("helpdesk", StaffRole.SUPPORT, PasswordHash.hash(PASSWORD.toCharArray(), 1000)));
+        grants.grantDomainAdmin(ALICE, EXAMPLE);
+        grants.grantSupport(new SupportGrant(EXAMPLE, ALICE, NOW, NOW.plus(Duration.ofDays(1))));
+
+        MemoryDomainList domains = new MemoryDomainList(null);
+        domains.configure(DomainListConfiguration.builder().autoDetect(false).autoDetectIp(false).build());
+        domains.addDomain(EXAMPLE);
+        domains.addDomain(Domain.of("other.org"));
+        MemoryUsersRepository users = MemoryUsersRepository.withVirtualHosting(domains);
+        for (Username user : List.of(ALICE, BOB, CAROL)) {
+            users.addUser(user, PASSWORD);
+        }
+
+        MemoryMessageTraceStore traces = new MemoryMessageTraceStore(clock, MessageTraceConfiguration.DEFAULT);
+        traces.append(new MessageTrace("t1", NOW.minusSeconds(60), "192.0.2.1", MaybeSender.nullSender(),
+            List.of(new org.apache.james.core.MailAddress(BOB.asString())), Optional.of("<t1@x>"), 10, Map.of(), "spam",
+            "quarantine", DeliveryStatus.QUARANTINED));
+        MemoryProtocolLogStore protocolLogs = new MemoryProtocolLogStore(clock, ProtocolLogConfiguration.DEFAULT);
+        protocolLogs.append(new SmtpSessionLog("s1", "192.0.2.1", NOW.minusSeconds(60), NOW.minusSeconds(59), Optional.empty(),
+            Set.of(), List.of(new TranscriptLine(NOW.minusSeconds(60), TranscriptLine.Direction.CLIENT, "EHLO x"))));
+        quarantine = new MemoryQuarantineAccess();
+        quarantine.put("q1", BOB, "spam@spam.test", "Invoice", "From: spam@spam.test\r\nSubject: Invoice\r\n\r\n" + BODY_LINE + "\r\n");
+        quarantine.put("q2", CAROL, "spam@spam.test", "Invoice", "From: spam@spam.test\r\nSubject: Invoice\r\n\r\n" + BODY_LINE + "\r\n");
+        audit = new MemoryAuditLog();
+
+        ApiRoutes routes = new ApiRoutes(new AccessPolicy(grants), traces, protocolLogs, quarantine, grants, audit, clock);
+        server = new ApiServer(ApiConfiguration.builder().port(0).bindAddress("127.0.0.1").build(), serverTls,
+            new ApiAuthenticator(users, grants), routes);
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop();
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        LOGINS.keySet().forEach(role -> ROUTES.keySet().forEach(route -> {
+            List<Integer> expected = EXPECTED.get(role).getOrDefault(route, List.of(403, 403));
+            cases.add(Arguments.of(role, route, "own tenant", expected.get(0)));
+            cases.add(Arguments.of(role, route, "other tenant", expected.get(1)));
+        }));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}: {3}")
+    @MethodSource("matrix")
+    void statusShouldMatchTheTableForEveryRoleRouteAndTenant(String role, String route, String tenant, int expected)
+        throws Exception {
+        HttpResponse<byte[]> response = call(LOGINS.get(role), ROUTES.get(route).method(),
+            ROUTES.get(route).resolve("own tenant".equals(tenant)));
+
+        assertThat(response.statusCode()).isEqualTo(expected);
+        if (role.equals("technical admin")) {
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).doesNotContain(BODY_LINE);
+        }
+    }
+
+    @Test
+    void technicalAdminShouldReceiveHeadersWithoutAnyBodyByte() throws Exception {
+        HttpResponse<byte[]> response = call("tech", "GET", "/api/quarantine/bob@example.com/q1/headers");
+
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("Subject: Invoice").doesNotContain(BODY_LINE);
+    }
+
+    @Test
+    void deniedShouldNotRevealWhetherTheObjectExists() throws Exception {
+        assertThat(call(BOB.asString(), "GET", "/api/quarantine/carol@other.org/q2/message").statusCode()).isEqualTo(403);
+        assertThat(call(BOB.asString(), "GET", "/api/quarantine/carol@other.org/missing/message").statusCode()).isEqualTo(403);
+        assertThat(call(BOB.asString(), "GET", "/api/quarantine/bob@example.com/missing/message").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void requestShouldBeRefusedWithoutValidCredentials() throws Exception {
+        assertThat(call("root", "GET", "/api/protocol-logs", "wrong").statusCode()).isEqualTo(401);
+        assertThat(call(BOB.asString(), "GET", "/api/trace?user=bob@example.com", "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<byte[]> anonymous = client.send(HttpRequest.newBuilder(uri("/api/protocol-logs")).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void readingQuarantinedContentAndRawLogsShouldBeAudited() throws Exception {
+        call(ALICE.asString(), "GET", "/api/quarantine/bob@example.com/q1/message");
+        clock.advance(Duration.ofMinutes(1));
+        call("root", "GET", "/api/protocol-logs/s1");
+
+        assertThat(audit.entries()).containsExactly(
+            new AuditLog.Entry(ALICE.asString(), "QUARANTINE_MESSAGE", "quarantine/bob@example.com/q1/message", NOW),
+            new AuditLog.Entry("root", "PROTOCOL_LOG_READ", "protocol-logs/s1", NOW.plus(Duration.ofMinutes(1))));
+    }
+
+    @Test
+    void supportShouldLoseAccessWhenDomainAdminRevokesTheGrant() throws Exception {
+        assertThat(call("helpdesk", "GET", "/api/trace?domain=example.com").statusCode()).isEqualTo(200);
+
+        assertThat(call(ALICE.asString(), "DELETE", "/api/domains/example.com/support-grant").statusCode()).isEqualTo(204);
+
+        assertThat(call("helpdesk", "GET", "/api/trace?domain=example.com").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void releaseShouldHappenOnceWhenRequestedTwice() throws Exception {
+        assertThat(call(BOB.asString(), "POST", "/api/quarantine/bob@example.com/q1/release").statusCode()).isEqualTo(204);
+        assertThat(call(BOB.asString(), "POST", "/api/quarantine/bob@example.com/q1/release").statusCode()).isEqualTo(404);
+
+        assertThat(quarantine.released()).containsExactly("bob@example.com/q1");
+    }
+
+    private HttpResponse<byte[]> call(String login, String method, String path) throws Exception {
+        return call(login, method, path, PASSWORD);
+    }
+
+    private HttpResponse<byte[]> call(String login, String method, String path, String password) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + credentials)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private URI uri(String path) {
+        return URI.create("https://localhost:" + server.port() + path);
+    }
+}
