@@ -11,6 +11,16 @@ public interface WipeStep {
     /** Short stable name; the wipe task records progress under it, so it must not change between versions. */
     String name();
 
+    /**
+     * Where the step runs among the others, lowest first (ties by name): the mailbox step, which removes the
+     * account, runs late ({@value #ACCOUNT_ORDER}); steps cleaning up after it run later still.
+     */
+    default int order() {
+        return 0;
+    }
+
+    int ACCOUNT_ORDER = 100;
+
     DeletionCounts wipeUser(Username user);
 
     DeletionCounts wipeDomain(Domain domain);

@@ -3,18 +3,14 @@ package ch.postwall.mailbox.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.inject.Inject;
 import javax.mail.util.SharedByteArrayInputStream;
 
-import org.apache.james.GuiceJamesServer;
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
 import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
@@ -24,28 +20,15 @@ import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
-import org.apache.james.mailbox.lucene.search.LuceneMessageSearchIndex;
 import org.apache.james.mailbox.model.search.MailboxQuery;
-import org.apache.james.mailbox.store.search.ListeningMessageSearchIndex;
-import org.apache.james.mailbox.store.search.MessageSearchIndex;
-import org.apache.james.modules.MailetProcessingModule;
-import org.apache.james.modules.server.DefaultProcessorsConfigurationProviderModule;
-import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.RAMDirectory;
-import org.apache.james.server.core.configuration.Configuration;
 import org.apache.james.user.api.UsersRepository;
-import org.apache.james.utils.GuiceProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Scopes;
-import com.google.inject.multibindings.Multibinder;
-
+import ch.postwall.mailbox.testing.BackendTestServer;
 import reactor.core.publisher.Flux;
 
 /** Boots James's stores through {@link CassandraBackendModules#ALL} on a real Cassandra and uses them. */
@@ -59,102 +42,28 @@ class CassandraBackendModulesTest {
     @TempDir
     static Path workingDirectory;
 
-    private static GuiceJamesServer server;
-
-    /** Hands the test what the server's injector built. */
-    static class StoresProbe implements GuiceProbe {
-        final MailboxManager mailboxManager;
-        final UsersRepository usersRepository;
-        final DomainList domainList;
-
-        @Inject
-        StoresProbe(MailboxManager mailboxManager, UsersRepository usersRepository, DomainList domainList) {
-            this.mailboxManager = mailboxManager;
-            this.usersRepository = usersRepository;
-            this.domainList = domainList;
-        }
-    }
-
-    /** The distributed backend brings no search index of its own; an in-memory Lucene one stands in. */
-    static class InMemoryLuceneSearchModule extends AbstractModule {
-        @Override
-        protected void configure() {
-            bind(Directory.class).toInstance(new RAMDirectory());
-            bind(LuceneMessageSearchIndex.class).in(Scopes.SINGLETON);
-            bind(MessageSearchIndex.class).to(LuceneMessageSearchIndex.class);
-            bind(ListeningMessageSearchIndex.class).to(LuceneMessageSearchIndex.class);
-            Multibinder.newSetBinder(binder(), EventListener.ReactiveGroupEventListener.class)
-                .addBinding().to(LuceneMessageSearchIndex.class);
-        }
-    }
+    private static BackendTestServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        Path conf = Files.createDirectories(workingDirectory.resolve("conf"));
-        Files.writeString(conf.resolve("cassandra.properties"), String.join("\n",
-            "cassandra.nodes=" + cassandra.contactPoint().getHostString() + ":" + cassandra.contactPoint().getPort(),
-            "cassandra.keyspace=" + cassandra.keyspace(),
-            "cassandra.replication.factor=1",
-            "cassandra.request.timeout.millis=30000"));
-        Files.writeString(conf.resolve("usersrepository.xml"),
-            "<usersrepository name=\"LocalUsers\"><enableVirtualHosting>true</enableVirtualHosting></usersrepository>");
-        Files.writeString(conf.resolve("domainlist.xml"),
-            "<domainlist><autodetect>false</autodetect><autodetectIP>false</autodetectIP>"
-                + "<defaultDomain>localhost</defaultDomain></domainlist>");
-
-        Files.writeString(conf.resolve("mailrepositorystore.xml"), """
-            <mailrepositorystore>
-              <defaultProtocol>cassandra</defaultProtocol>
-              <mailrepositories>
-                <mailrepository class="org.apache.james.mailrepository.cassandra.CassandraMailRepository">
-                  <protocols><protocol>cassandra</protocol></protocols>
-                </mailrepository>
-              </mailrepositories>
-            </mailrepositorystore>
-            """);
-        Files.writeString(conf.resolve("mailetcontainer.xml"), """
-            <mailetcontainer enableJmx="false">
-              <context><postmaster>postmaster@localhost</postmaster></context>
-              <spooler><threads>1</threads></spooler>
-              <processors>
-                <processor state="root" enableJmx="false">
-                  <mailet match="All" class="ToProcessor"><processor>transport</processor></mailet>
-                </processor>
-                <processor state="error" enableJmx="false">
-                  <mailet match="All" class="Null"/>
-                </processor>
-                <processor state="transport" enableJmx="false">
-                  <mailet match="All" class="RemoveMimeHeader"><name>bcc</name></mailet>
-                  <mailet match="All" class="Null"/>
-                </processor>
-              </processors>
-            </mailetcontainer>
-            """);
-
-        server = GuiceJamesServer.forConfiguration(Configuration.builder().workingDirectory(workingDirectory.toFile()).build())
-            .combineWith(CassandraBackendModules.ALL)
-            // What the server assembly adds around a backend: mail processing and a search index.
-            .combineWith(new MailetProcessingModule(), new RawPostDequeueDecoratorModule(),
-                new DefaultProcessorsConfigurationProviderModule(), new InMemoryLuceneSearchModule())
-            .combineWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(StoresProbe.class));
-        server.start();
+        server = BackendTestServer.cassandra(workingDirectory, cassandra);
     }
 
     @AfterAll
     static void stopServer() {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
     @Test
     void mailboxManagerShouldBeTheCassandraOneWhenBootedFromTheModules() {
-        assertThat(stores().mailboxManager).isInstanceOf(CassandraMailboxManager.class);
+        assertThat(mailboxManager()).isInstanceOf(CassandraMailboxManager.class);
     }
 
     @Test
     void appendedMessageShouldBeListedAndFetchedWhenStoredInCassandra() throws Exception {
-        MailboxManager mailboxManager = stores().mailboxManager;
+        MailboxManager mailboxManager = mailboxManager();
         MailboxSession session = mailboxManager.createSystemSession(ALICE);
         MailboxPath inbox = MailboxPath.inbox(ALICE);
         mailboxManager.createMailbox(inbox, session);
@@ -177,16 +86,16 @@ class CassandraBackendModulesTest {
     void usersAndDomainsShouldRoundTripWhenStoredInCassandra() throws Exception {
         Domain other = Domain.of("other.test");
         Username bob = Username.fromLocalPartWithDomain("bob", other);
-        stores().domainList.addDomain(other);
-        stores().usersRepository.addUser(bob, "secret");
+        server.instance(DomainList.class).addDomain(other);
+        server.instance(UsersRepository.class).addUser(bob, "secret");
 
-        assertThat(stores().domainList.containsDomain(other)).isTrue();
-        assertThat(stores().usersRepository.contains(bob)).isTrue();
-        assertThat(stores().usersRepository.test(bob, "secret")).isTrue();
-        assertThat(stores().usersRepository.test(bob, "wrong")).isFalse();
+        assertThat(server.instance(DomainList.class).containsDomain(other)).isTrue();
+        assertThat(server.instance(UsersRepository.class).contains(bob)).isTrue();
+        assertThat(server.instance(UsersRepository.class).test(bob, "secret")).isTrue();
+        assertThat(server.instance(UsersRepository.class).test(bob, "wrong")).isFalse();
     }
 
-    private static StoresProbe stores() {
-        return server.getProbe(StoresProbe.class);
+    private static MailboxManager mailboxManager() {
+        return server.instance(MailboxManager.class);
     }
 }

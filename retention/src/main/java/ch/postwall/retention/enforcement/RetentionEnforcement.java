@@ -16,6 +16,7 @@ import ch.postwall.mailbox.lifecycle.RetentionStep;
 import ch.postwall.mailbox.lifecycle.UserRetention;
 import ch.postwall.retention.policy.RetentionPolicyStore;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Applies every user's retention with every module's {@link RetentionStep}. Run daily by
@@ -42,7 +43,9 @@ public class RetentionEnforcement {
     /** Enforces every user's retention; returns what was deleted, summed over users. */
     public DeletionCounts enforceAll() {
         Instant now = clock.instant();
+        // Off the repository's thread: on Cassandra it is the driver's I/O thread, which the steps' queries need.
         DeletionCounts total = Flux.from(usersRepository.listReactive())
+            .publishOn(Schedulers.boundedElastic())
             .map(user -> enforce(user, now))
             .reduce(DeletionCounts.NONE, DeletionCounts::plus)
             .block();
