@@ -3,7 +3,6 @@ package ch.postwall.mailbox.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import javax.mail.util.SharedByteArrayInputStream;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import ch.postwall.mailbox.testing.BackendTestServer;
 import reactor.core.publisher.Flux;
@@ -39,18 +37,15 @@ class CassandraBackendModulesTest {
     @RegisterExtension
     static CassandraExtension cassandra = new CassandraExtension();
 
-    @TempDir
-    static Path workingDirectory;
-
     private static BackendTestServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = BackendTestServer.cassandra(workingDirectory, cassandra);
+        server = BackendTestServer.cassandra(cassandra);
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopServer() throws Exception {
         if (server != null) {
             server.close();
         }

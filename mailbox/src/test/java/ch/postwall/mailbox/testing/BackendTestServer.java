@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import javax.inject.Inject;
 
+import org.apache.commons.io.FileUtils;
+
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.store.search.ListeningMessageSearchIndex;
@@ -33,6 +35,7 @@ import com.google.inject.util.Modules;
 import ch.postwall.mailbox.cassandra.CassandraBackendModules;
 import ch.postwall.mailbox.cassandra.CassandraExtension;
 import ch.postwall.mailbox.embedded.EmbeddedBackendModules;
+import ch.postwall.mailbox.embedded.EmbeddedDatabase;
 import ch.postwall.mailbox.search.UidSafeLuceneMessageSearchIndex;
 
 /**
@@ -42,6 +45,9 @@ import ch.postwall.mailbox.search.UidSafeLuceneMessageSearchIndex;
  * override the backend's bindings where they bind the same keys (e.g. a decorator of the users repository).
  */
 public final class BackendTestServer implements AutoCloseable {
+    private static final int DELETE_ATTEMPTS = 20;
+    private static final long DELETE_RETRY_MILLIS = 250;
+
     /** Hands tests any instance of the server's injector. */
     static class InjectorProbe implements GuiceProbe {
         final Injector injector;
@@ -66,16 +72,21 @@ public final class BackendTestServer implements AutoCloseable {
     }
 
     /** The embedded backend (JPA on Derby, Lucene, ActiveMQ) with its data below the working directory. */
-    public static BackendTestServer embedded(Path workingDirectory, Module... extraModules) throws Exception {
+    public static BackendTestServer embedded(Module... extraModules) throws Exception {
+        Path workingDirectory = Files.createTempDirectory("postwall-backend");
         writeCommonConfiguration(workingDirectory, "jpa", "org.apache.james.mailrepository.jpa.JPAMailRepository");
         // What the server assembly's core group adds to the embedded backend (PostwallServer.CORE).
-        return start(workingDirectory, Modules.combine(EmbeddedBackendModules.ALL, new MailboxModule(), new DefaultEventModule(),
-            new MemoryDeadLetterModule(), new NaiveDelegationStoreModule(), new TaskManagerModule()), extraModules);
+        BackendTestServer server = start(workingDirectory, Modules.combine(EmbeddedBackendModules.ALL, new MailboxModule(),
+            new DefaultEventModule(), new MemoryDeadLetterModule(), new NaiveDelegationStoreModule(), new TaskManagerModule()),
+            extraModules);
+        // James does not shut Derby down; its background writes would race the deletion of the working directory.
+        server.afterStop = server.instance(EmbeddedDatabase.class);
+        return server;
     }
 
     /** The distributed backend on the extension's Cassandra, creating James's schema in its keyspace. */
-    public static BackendTestServer cassandra(Path workingDirectory, CassandraExtension cassandra, Module... extraModules)
-        throws Exception {
+    public static BackendTestServer cassandra(CassandraExtension cassandra, Module... extraModules) throws Exception {
+        Path workingDirectory = Files.createTempDirectory("postwall-backend");
         Path conf = writeCommonConfiguration(workingDirectory, "cassandra",
             "org.apache.james.mailrepository.cassandra.CassandraMailRepository");
         Files.writeString(conf.resolve("cassandra.properties"), String.join("\n",
@@ -96,7 +107,7 @@ public final class BackendTestServer implements AutoCloseable {
             .overrideWith(extraModules)
             .combineWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(InjectorProbe.class));
         server.start();
-        return new BackendTestServer(server);
+        return new BackendTestServer(server, workingDirectory);
     }
 
     private static Path writeCommonConfiguration(Path workingDirectory, String mailRepositoryProtocol,
@@ -139,17 +150,37 @@ public final class BackendTestServer implements AutoCloseable {
     }
 
     private final GuiceJamesServer server;
+    private AutoCloseable afterStop = () -> { };
 
-    private BackendTestServer(GuiceJamesServer server) {
+    private final Path workingDirectory;
+
+    private BackendTestServer(GuiceJamesServer server, Path workingDirectory) {
         this.server = server;
+        this.workingDirectory = workingDirectory;
     }
 
     public <T> T instance(Class<T> type) {
         return server.getProbe(InjectorProbe.class).injector.getInstance(type);
     }
 
+    /**
+     * Stops the server and deletes its working directory. Background threads of James's stores may still write
+     * there for a moment after the stop, so the deletion is retried for a few seconds.
+     */
     @Override
-    public void close() {
+    public void close() throws Exception {
         server.stop();
+        afterStop.close();
+        for (int attempt = 1; attempt <= DELETE_ATTEMPTS; attempt++) {
+            try {
+                FileUtils.deleteDirectory(workingDirectory.toFile());
+                return;
+            } catch (IOException e) {
+                if (attempt == DELETE_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.sleep(DELETE_RETRY_MILLIS);
+            }
+        }
     }
 }

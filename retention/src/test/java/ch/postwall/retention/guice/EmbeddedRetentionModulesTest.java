@@ -3,7 +3,6 @@ package ch.postwall.retention.guice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.apache.james.core.Domain;
@@ -15,7 +14,6 @@ import org.apache.james.user.api.UsersRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import ch.postwall.mailbox.testing.BackendTestServer;
 import ch.postwall.retention.access.AccessEntry;
@@ -32,22 +30,18 @@ class EmbeddedRetentionModulesTest {
     private static final Domain DOMAIN = Domain.of("postwall.test");
     private static final Username ALICE = Username.fromLocalPartWithDomain("alice", DOMAIN);
 
-    @TempDir
-    static Path workingDirectory;
-
     private static BackendTestServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = BackendTestServer.embedded(workingDirectory,
-            new EmbeddedRetentionPolicyModule(), new AccessLogModule(), new EmbeddedAccessLogModule(),
+        server = BackendTestServer.embedded(new EmbeddedRetentionPolicyModule(), new AccessLogModule(), new EmbeddedAccessLogModule(),
             new EmbeddedAccessLogCaptureModule(), new RetentionEnforcementModule());
         server.instance(DomainList.class).addDomain(DOMAIN);
         server.instance(UsersRepository.class).addUser(ALICE, "secret");
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopServer() throws Exception {
         server.close();
     }
 

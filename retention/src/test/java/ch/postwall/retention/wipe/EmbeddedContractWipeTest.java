@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
@@ -43,7 +42,6 @@ import org.apache.james.user.api.UsersRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
 import ch.postwall.mailbox.testing.BackendTestServer;
@@ -73,21 +71,17 @@ class EmbeddedContractWipeTest {
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
     private static final Set<String> TABLES_KEEPING_THE_SUBJECT = Set.of("CONTRACT_REPORT", "ACCESS_LOG");
 
-    @TempDir
-    static Path workingDirectory;
-
     private static BackendTestServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = BackendTestServer.embedded(workingDirectory,
-            new EmbeddedRetentionPolicyModule(), new AccessLogModule(), new EmbeddedAccessLogModule(),
+        server = BackendTestServer.embedded(new EmbeddedRetentionPolicyModule(), new AccessLogModule(), new EmbeddedAccessLogModule(),
             new EmbeddedContractModule(), new RetentionEnforcementModule(), new ContractWipeModule());
         server.instance(DomainList.class).addDomain(DOMAIN);
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopServer() throws Exception {
         server.close();
     }
 

@@ -1,11 +1,9 @@
 package ch.postwall.retention.enforcement.cassandra;
 
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import ch.postwall.mailbox.cassandra.CassandraExtension;
 import ch.postwall.mailbox.testing.BackendTestServer;
@@ -19,18 +17,15 @@ class CassandraRetentionEnforcementTest implements RetentionEnforcementContract 
     @RegisterExtension
     static CassandraExtension cassandra = new CassandraExtension();
 
-    @TempDir
-    static Path workingDirectory;
-
     private static BackendTestServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = BackendTestServer.cassandra(workingDirectory, cassandra);
+        server = BackendTestServer.cassandra(cassandra);
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopServer() throws Exception {
         server.close();
     }
 
