@@ -3,14 +3,14 @@ package ch.postwall.filter.trace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.configuration2.Configuration;
-import org.apache.james.util.DurationParser;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+
+import ch.postwall.mailbox.configuration.ConfigurationValues;
 
 /**
  * Settings of the message trace, read from {@code messagetrace.properties}.
@@ -38,21 +38,9 @@ public record MessageTraceConfiguration(Duration retention, Duration purgeInterv
             .toList();
         Preconditions.checkArgument(unknown.isEmpty(), "Unknown message trace configuration keys: %s", unknown);
         Builder builder = builder();
-        duration(configuration, RETENTION_KEY).ifPresent(builder::retention);
-        duration(configuration, PURGE_INTERVAL_KEY).ifPresent(builder::purgeInterval);
+        ConfigurationValues.duration(configuration, RETENTION_KEY).ifPresent(builder::retention);
+        ConfigurationValues.duration(configuration, PURGE_INTERVAL_KEY).ifPresent(builder::purgeInterval);
         return builder.build();
-    }
-
-    private static Optional<Duration> duration(Configuration configuration, String key) {
-        return Optional.ofNullable(configuration.getString(key, null))
-            .map(value -> {
-                try {
-                    return DurationParser.parse(value);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Invalid value '" + value + "' for key " + key
-                        + " (expected a positive duration such as 14d or 1h)", e);
-                }
-            });
     }
 
     public MessageTraceConfiguration {

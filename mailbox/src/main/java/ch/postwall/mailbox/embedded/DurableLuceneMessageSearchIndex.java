@@ -16,7 +16,6 @@ import javax.annotation.PreDestroy;
 
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
-import org.apache.james.mailbox.lucene.search.LuceneMessageSearchIndex;
 import org.apache.james.mailbox.model.Mailbox;
 import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MessageId;
@@ -28,6 +27,7 @@ import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ch.postwall.mailbox.search.UidSafeLuceneMessageSearchIndex;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
  * previous run ended without closing the index: then changes (and mailbox events that never reached
  * the index) may be missing, and the index must be rebuilt from the mailboxes.
  */
-public class DurableLuceneMessageSearchIndex extends LuceneMessageSearchIndex {
+public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchIndex {
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
     private static final String OPEN_MARKER = ".open";
     private static final Logger LOGGER = LoggerFactory.getLogger(DurableLuceneMessageSearchIndex.class);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import javax.inject.Inject;
 import javax.mail.util.SharedByteArrayInputStream;
 
 import org.apache.james.core.Domain;
@@ -22,10 +21,12 @@ import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.apache.james.user.api.UsersRepository;
-import org.apache.james.utils.GuiceProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import ch.postwall.mailbox.testing.BackendTestServer;
 import reactor.core.publisher.Flux;
 
 /** Boots James's stores through {@link CassandraBackendModules#ALL} on a real Cassandra and uses them. */
@@ -34,31 +35,30 @@ class CassandraBackendModulesTest {
     private static final Username ALICE = Username.fromLocalPartWithDomain("alice", DOMAIN);
 
     @RegisterExtension
-    static CassandraJamesServerExtension james = new CassandraJamesServerExtension(
-        CassandraJamesServerExtension.registerProbe(StoresProbe.class));
+    static CassandraExtension cassandra = new CassandraExtension();
 
-    /** Hands the test what the server's injector built. */
-    static class StoresProbe implements GuiceProbe {
-        final MailboxManager mailboxManager;
-        final UsersRepository usersRepository;
-        final DomainList domainList;
+    private static BackendTestServer server;
 
-        @Inject
-        StoresProbe(MailboxManager mailboxManager, UsersRepository usersRepository, DomainList domainList) {
-            this.mailboxManager = mailboxManager;
-            this.usersRepository = usersRepository;
-            this.domainList = domainList;
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = BackendTestServer.cassandra(cassandra);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
         }
     }
 
     @Test
     void mailboxManagerShouldBeTheCassandraOneWhenBootedFromTheModules() {
-        assertThat(stores().mailboxManager).isInstanceOf(CassandraMailboxManager.class);
+        assertThat(mailboxManager()).isInstanceOf(CassandraMailboxManager.class);
     }
 
     @Test
     void appendedMessageShouldBeListedAndFetchedWhenStoredInCassandra() throws Exception {
-        MailboxManager mailboxManager = stores().mailboxManager;
+        MailboxManager mailboxManager = mailboxManager();
         MailboxSession session = mailboxManager.createSystemSession(ALICE);
         MailboxPath inbox = MailboxPath.inbox(ALICE);
         mailboxManager.createMailbox(inbox, session);
@@ -81,16 +81,16 @@ class CassandraBackendModulesTest {
     void usersAndDomainsShouldRoundTripWhenStoredInCassandra() throws Exception {
         Domain other = Domain.of("other.test");
         Username bob = Username.fromLocalPartWithDomain("bob", other);
-        stores().domainList.addDomain(other);
-        stores().usersRepository.addUser(bob, "secret");
+        server.instance(DomainList.class).addDomain(other);
+        server.instance(UsersRepository.class).addUser(bob, "secret");
 
-        assertThat(stores().domainList.containsDomain(other)).isTrue();
-        assertThat(stores().usersRepository.contains(bob)).isTrue();
-        assertThat(stores().usersRepository.test(bob, "secret")).isTrue();
-        assertThat(stores().usersRepository.test(bob, "wrong")).isFalse();
+        assertThat(server.instance(DomainList.class).containsDomain(other)).isTrue();
+        assertThat(server.instance(UsersRepository.class).contains(bob)).isTrue();
+        assertThat(server.instance(UsersRepository.class).test(bob, "secret")).isTrue();
+        assertThat(server.instance(UsersRepository.class).test(bob, "wrong")).isFalse();
     }
 
-    private static StoresProbe stores() {
-        return james.probe(StoresProbe.class);
+    private static MailboxManager mailboxManager() {
+        return server.instance(MailboxManager.class);
     }
 }

@@ -1,0 +1,25 @@
+package ch.postwall.retention.guice;
+
+import org.apache.james.user.api.UsersRepository;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Scopes;
+import com.google.inject.name.Names;
+
+import ch.postwall.mailbox.provisioning.DefaultFoldersUsersRepository;
+import ch.postwall.retention.access.AccessLoggingUsersRepository;
+
+/**
+ * Records IMAP, POP3 and SMTP AUTH logins of the embedded backend: its users repository (the default-folders
+ * one) behind the access-logging decorator. It rebinds {@link UsersRepository}, so it must be installed with
+ * {@code Modules.override(backendModules).with(this)}.
+ */
+public class EmbeddedAccessLogCaptureModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(UsersRepository.class).annotatedWith(Names.named(AccessLoggingUsersRepository.DECORATED))
+            .to(DefaultFoldersUsersRepository.class);
+        bind(AccessLoggingUsersRepository.class).in(Scopes.SINGLETON);
+        bind(UsersRepository.class).to(AccessLoggingUsersRepository.class);
+    }
+}

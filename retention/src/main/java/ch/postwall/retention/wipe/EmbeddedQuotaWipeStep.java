@@ -1,0 +1,78 @@
+package ch.postwall.retention.wipe;
+
+import java.sql.PreparedStatement;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Domain;
+import org.apache.james.core.Username;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.quota.QuotaRootResolver;
+
+import ch.postwall.mailbox.embedded.EmbeddedDatabase;
+import ch.postwall.mailbox.lifecycle.DeletionCounts;
+import ch.postwall.mailbox.lifecycle.WipeStep;
+
+/**
+ * James's JPA quota store keeps a user's rows after the mailboxes are gone: removing a limit only clears its value,
+ * and the current usage row stays at zero. This step deletes those rows, after the mailbox step.
+ */
+public class EmbeddedQuotaWipeStep implements WipeStep {
+    public static final String NAME = "embedded-quota";
+    private static final String[] USER_TABLES = {
+        "JAMES_MAX_USER_MESSAGE_COUNT.QUOTAROOT_ID", "JAMES_MAX_USER_STORAGE.QUOTAROOT_ID",
+        "JAMES_QUOTA_CURRENTQUOTA.CURRENTQUOTA_QUOTAROOT"};
+    private static final String[] DOMAIN_TABLES = {"JAMES_MAX_DOMAIN_MESSAGE_COUNT.DOMAIN", "JAMES_MAX_DOMAIN_STORAGE.DOMAIN"};
+
+    private final EmbeddedDatabase database;
+    private final QuotaRootResolver quotaRootResolver;
+
+    @Inject
+    public EmbeddedQuotaWipeStep(EmbeddedDatabase database, QuotaRootResolver quotaRootResolver) {
+        this.database = database;
+        this.quotaRootResolver = quotaRootResolver;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int order() {
+        return ACCOUNT_ORDER + 1;
+    }
+
+    @Override
+    public DeletionCounts wipeUser(Username user) {
+        try {
+            return DeletionCounts.of("quotaRows", delete(USER_TABLES, " = ?",
+                quotaRootResolver.getQuotaRoot(MailboxPath.inbox(user)).getValue()));
+        } catch (MailboxException e) {
+            throw new IllegalStateException("Cannot resolve the quota root of " + user.asString(), e);
+        }
+    }
+
+    @Override
+    public DeletionCounts wipeDomain(Domain domain) {
+        return DeletionCounts.of("quotaRows", delete(USER_TABLES, " LIKE ?", "%@" + domain.asString())
+            + delete(DOMAIN_TABLES, " = ?", domain.asString()));
+    }
+
+    /** @param columns table.column pairs of the rows to delete */
+    private long delete(String[] columns, String condition, String value) {
+        return database.inTransaction(connection -> {
+            long deleted = 0;
+            for (String column : columns) {
+                String table = column.substring(0, column.indexOf('.'));
+                try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE " + column.substring(table.length() + 1) + condition)) {
+                    delete.setString(1, value);
+                    deleted += delete.executeUpdate();
+                }
+            }
+            return deleted;
+        });
+    }
+}
