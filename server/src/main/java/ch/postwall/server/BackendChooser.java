@@ -3,6 +3,7 @@ package ch.postwall.server;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
+import ch.postwall.calendar.guice.EmbeddedCalendarStoreModule;
 import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
 import ch.postwall.mailbox.embedded.EmbeddedBackendModules;
@@ -21,7 +22,8 @@ public final class BackendChooser {
             case EMBEDDED:
                 return Modules.combine(EmbeddedBackendModules.ALL,
                     new EmbeddedGatewayModule(),
-                    new EmbeddedMessageTraceModule());
+                    new EmbeddedMessageTraceModule(),
+                    new EmbeddedCalendarStoreModule());
             case DISTRIBUTED:
                 throw new UnsupportedOperationException("The distributed backend is not part of this build yet");
             default:

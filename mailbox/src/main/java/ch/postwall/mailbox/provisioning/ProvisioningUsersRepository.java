@@ -1,42 +1,46 @@
 package ch.postwall.mailbox.provisioning;
 
 import java.util.Iterator;
+import java.util.Set;
 
 import javax.inject.Inject;
 import javax.inject.Named;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
-import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.user.api.model.User;
 import org.reactivestreams.Publisher;
 
 /**
- * The backend's users repository, creating the standard folders of every user it adds. Users are
- * added by WebAdmin and by our own provisioning alike, so this is the one place that sees them all.
+ * The backend's users repository, running every {@link UserProvisioningStep} for each user it adds.
+ * Users are added by WebAdmin and by our own provisioning alike, so this is the one place that sees
+ * them all.
  */
-public class DefaultFoldersUsersRepository implements UsersRepository {
+public class ProvisioningUsersRepository implements UsersRepository {
     /** Name of the binding of the backend's own repository, which this one decorates. */
     public static final String STORAGE = "storage";
 
     private final UsersRepository storage;
-    private final DefaultFolders defaultFolders;
+    private final Set<UserProvisioningStep> steps;
 
     @Inject
-    public DefaultFoldersUsersRepository(@Named(STORAGE) UsersRepository storage, DefaultFolders defaultFolders) {
+    public ProvisioningUsersRepository(@Named(STORAGE) UsersRepository storage, Set<UserProvisioningStep> steps) {
         this.storage = storage;
-        this.defaultFolders = defaultFolders;
+        this.steps = steps;
     }
 
     @Override
     public void addUser(Username username, String password) throws UsersRepositoryException {
         storage.addUser(username, password);
-        try {
-            defaultFolders.provision(username);
-        } catch (MailboxException e) {
-            throw new UsersRepositoryException("User " + username.asString() + " was created, but not its default folders", e);
+        for (UserProvisioningStep step : steps) {
+            try {
+                step.provision(username);
+            } catch (Exception e) {
+                throw new UsersRepositoryException("User " + username.asString() + " was created, but not its "
+                    + step.description(), e);
+            }
         }
     }
 
