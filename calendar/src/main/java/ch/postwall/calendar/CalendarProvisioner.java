@@ -11,9 +11,13 @@ import org.slf4j.LoggerFactory;
 import ch.postwall.calendar.api.CalendarCollection;
 import ch.postwall.calendar.api.CalendarStore;
 import ch.postwall.calendar.api.ComponentType;
+import ch.postwall.mailbox.provisioning.UserProvisioningStep;
 
-/** Gives a user their default calendar and task list, when they have no collection yet. */
-public class CalendarProvisioner {
+/**
+ * Gives a user their default calendar and task list, when they have no collection yet: at account
+ * creation (as a {@link UserProvisioningStep}) and, for accounts older than the calendar, on first request.
+ */
+public class CalendarProvisioner implements UserProvisioningStep {
     public static final String DEFAULT_CALENDAR = "calendar";
     public static final String DEFAULT_TASKS = "tasks";
     private static final Logger LOGGER = LoggerFactory.getLogger(CalendarProvisioner.class);
@@ -25,6 +29,12 @@ public class CalendarProvisioner {
         this.store = store;
     }
 
+    @Override
+    public String description() {
+        return "default calendar and task list";
+    }
+
+    @Override
     public void provision(Username user) {
         if (!store.collections(user).isEmpty()) {
             return;

@@ -3,10 +3,16 @@ package ch.postwall.server;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
+import ch.postwall.calendar.guice.CassandraCalendarStoreModule;
+import ch.postwall.calendar.guice.EmbeddedCalendarStoreModule;
+import ch.postwall.filter.gateway.guice.CassandraGatewayModule;
 import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
 import ch.postwall.filter.policy.EmbeddedDomainPolicyModule;
+import ch.postwall.filter.trace.guice.CassandraMessageTraceModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
+import ch.postwall.mailbox.cassandra.CassandraBackendModules;
 import ch.postwall.mailbox.embedded.EmbeddedBackendModules;
+import ch.postwall.mailbox.opensearch.OpenSearchSearchModule;
 import ch.postwall.server.config.Backend;
 
 /**
@@ -23,9 +29,15 @@ public final class BackendChooser {
                 return Modules.combine(EmbeddedBackendModules.ALL,
                     new EmbeddedGatewayModule(),
                     new EmbeddedMessageTraceModule(),
-                    new EmbeddedDomainPolicyModule());
+                    new EmbeddedDomainPolicyModule(),
+                    new EmbeddedCalendarStoreModule());
             case DISTRIBUTED:
-                throw new UnsupportedOperationException("The distributed backend is not part of this build yet");
+                // James's MailboxModule and the event bus come from PostwallServer.CORE, as for the embedded backend.
+                return Modules.combine(CassandraBackendModules.ALL,
+                    new OpenSearchSearchModule(),
+                    new CassandraGatewayModule(),
+                    new CassandraMessageTraceModule(),
+                    new CassandraCalendarStoreModule());
             default:
                 throw new IllegalArgumentException("Unknown backend " + backend);
         }

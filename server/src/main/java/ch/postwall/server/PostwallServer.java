@@ -31,6 +31,9 @@ import com.google.inject.Scopes;
 import com.google.inject.util.Modules;
 
 import ch.postwall.filter.FilterModule;
+import ch.postwall.calendar.guice.CalDavModule;
+import ch.postwall.calendar.server.CalendarAuthenticator;
+import ch.postwall.calendar.server.UsersRepositoryCalendarAuthenticator;
 import ch.postwall.filter.gateway.guice.GatewayWebAdminModule;
 import ch.postwall.filter.trace.guice.MessageTraceModule;
 import ch.postwall.server.provisioning.StandardFolderTyper;
@@ -70,6 +73,11 @@ public final class PostwallServer {
         new FilterModule(),
         new MessageTraceModule());
 
+    /** CalDAV on its own HTTPS port, authenticated with the mail credentials; the store comes with the backend. */
+    public static final Module CALENDAR = Modules.combine(
+        new CalDavModule(),
+        binder -> binder.bind(CalendarAuthenticator.class).to(UsersRepositoryCalendarAuthenticator.class).in(Scopes.SINGLETON));
+
     public static final Module CORE = Modules.combine(
         new MailboxModule(),
         new DefaultEventModule(),
@@ -86,7 +94,7 @@ public final class PostwallServer {
             configuration.properties().adminPassword(),
             configuration.dataDirectory());
         return GuiceJamesServer.forConfiguration(configuration)
-            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, FILTER,
+            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, FILTER, CALENDAR,
                 BackendChooser.modulesFor(configuration.properties().backend()),
                 binder -> binder.bind(AdminCredential.class).toInstance(adminCredential));
     }

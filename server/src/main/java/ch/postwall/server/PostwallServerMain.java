@@ -72,7 +72,9 @@ public final class PostwallServerMain {
 
     private static boolean usesSelfSignedCertificate(Path configurationDirectory) throws IOException {
         try (Stream<Path> files = Files.list(configurationDirectory)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".xml"))
+            // The protocol XML files and caldav.properties name it as a James file URL.
+            return files.filter(file -> file.getFileName().toString().endsWith(".xml")
+                    || file.getFileName().toString().endsWith(".properties"))
                 .anyMatch(file -> contains(file, SelfSignedCertificate.CERTIFICATE_URL));
         }
     }

@@ -11,4 +11,5 @@ public final class PostwallPorts {
     public final int pop3s = FreePorts.next();
     public final int lmtp = FreePorts.next();
     public final int webAdmin = FreePorts.next();
+    public final int calDav = FreePorts.next();
 }

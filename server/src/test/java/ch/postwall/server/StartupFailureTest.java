@@ -27,6 +27,19 @@ class StartupFailureTest {
     }
 
     @Test
+    void unreadableCalDavCertificateShouldStopTheStartNamingTheKey() throws IOException {
+        PostwallProcess server = new PostwallProcess(work, new PostwallPorts(), List.of());
+        Path caldav = server.configurationDirectory().resolve("caldav.properties");
+        Files.writeString(caldav, Files.readString(caldav).replace("tls.certificates=file://var/tls/selfsigned-cert.pem",
+            "tls.certificates=file://var/tls/missing-cert.pem"));
+
+        PostwallProcess.Exit exit = server.runUntilExit();
+
+        assertThat(exit.code()).isEqualTo(1);
+        assertThat(exit.output()).contains("tls.certificates: 'file://var/tls/missing-cert.pem'");
+    }
+
+    @Test
     void secondServerOnTheSameDataDirectoryShouldBeRefused() {
         try (PostwallProcess first = new PostwallProcess(work, new PostwallPorts(), List.of()).start()) {
             PostwallProcess.Exit exit = new PostwallProcess(work.resolve("second"), new PostwallPorts(), List.of())

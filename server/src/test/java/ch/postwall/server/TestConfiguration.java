@@ -72,17 +72,19 @@ public final class TestConfiguration {
                     Files.copy(file, target.resolve(file.getFileName()));
                 }
             }
-            Map<String, String> replacements = Map.of(
-                "0.0.0.0:25<", "127.0.0.1:" + ports.smtp + "<",
-                "0.0.0.0:587<", "127.0.0.1:" + ports.submission + "<",
-                "0.0.0.0:465<", "127.0.0.1:" + ports.submissions + "<",
-                "0.0.0.0:143<", "127.0.0.1:" + ports.imap + "<",
-                "0.0.0.0:993<", "127.0.0.1:" + ports.imaps + "<",
-                "0.0.0.0:110<", "127.0.0.1:" + ports.pop3 + "<",
-                "0.0.0.0:995<", "127.0.0.1:" + ports.pop3s + "<",
-                "127.0.0.1:24<", "127.0.0.1:" + ports.lmtp + "<",
-                "port=8000", "port=" + ports.webAdmin,
-                "webadmin.admin.password=", "webadmin.admin.password=" + ADMIN_PASSWORD);
+            Map<String, String> replacements = Map.ofEntries(
+                Map.entry("0.0.0.0:25<", "127.0.0.1:" + ports.smtp + "<"),
+                Map.entry("0.0.0.0:587<", "127.0.0.1:" + ports.submission + "<"),
+                Map.entry("0.0.0.0:465<", "127.0.0.1:" + ports.submissions + "<"),
+                Map.entry("0.0.0.0:143<", "127.0.0.1:" + ports.imap + "<"),
+                Map.entry("0.0.0.0:993<", "127.0.0.1:" + ports.imaps + "<"),
+                Map.entry("0.0.0.0:110<", "127.0.0.1:" + ports.pop3 + "<"),
+                Map.entry("0.0.0.0:995<", "127.0.0.1:" + ports.pop3s + "<"),
+                Map.entry("127.0.0.1:24<", "127.0.0.1:" + ports.lmtp + "<"),
+                Map.entry("port=8000", "port=" + ports.webAdmin),
+                Map.entry("port=8443", "port=" + ports.calDav),
+                Map.entry("bind.address=0.0.0.0", "bind.address=127.0.0.1"),
+                Map.entry("webadmin.admin.password=", "webadmin.admin.password=" + ADMIN_PASSWORD));
             for (Path file : (Iterable<Path>) Files.list(target)::iterator) {
                 String content = Files.readString(file, StandardCharsets.UTF_8);
                 for (Map.Entry<String, String> replacement : replacements.entrySet()) {

@@ -55,8 +55,10 @@ public class ImipToCalendar extends GenericMailet {
         List<String> invitations = new ArrayList<>();
         try {
             collect(mail.getMessage(), invitations);
-        } catch (IOException e) {
-            throw new MessagingException("Could not read the calendar parts of " + mail.getName(), e);
+        } catch (IOException | MessagingException e) {
+            // Runs on every local mail: a malformed one must still be delivered, only not read as an invitation.
+            LOGGER.warn("Could not read the MIME structure of {}, no invitation taken from it: {}", mail.getName(), e.getMessage());
+            return;
         }
         if (invitations.isEmpty()) {
             return;

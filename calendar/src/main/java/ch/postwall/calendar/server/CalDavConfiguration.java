@@ -1,6 +1,5 @@
 package ch.postwall.calendar.server;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,21 +11,27 @@ import org.apache.commons.configuration2.Configuration;
 
 /**
  * Settings of the CalDAV server, read from {@code caldav.properties}. Unknown keys and invalid
- * values fail with a message naming the key. Defaults: port 8443 on every address, PKCS12 key
- * store, 1 MiB per request body, 50 worker threads. The key store path and password are required:
- * the server speaks HTTPS only (TLS 1.2 and 1.3), as it takes passwords in Basic authentication.
+ * values fail with a message naming the key. Defaults: port 8443 on every address, 1 MiB per
+ * request body, 50 worker threads. TLS is required (the server takes passwords in Basic
+ * authentication, so it speaks HTTPS only, TLS 1.2 and 1.3): either a PEM private key and
+ * certificate chain ({@code tls.privateKey}, {@code tls.certificates}) or a key store
+ * ({@code tls.keystore.*}, PKCS12 by default), never both.
  */
-public record CalDavConfiguration(int port, String bindAddress, Path keystorePath, String keystorePassword,
-                                  String keystoreType, long maxObjectSize, int maxThreads) {
+public record CalDavConfiguration(int port, String bindAddress, CalDavTls tls, long maxObjectSize, int maxThreads) {
     public static final String PORT = "port";
     public static final String BIND_ADDRESS = "bind.address";
+    public static final String TLS_PRIVATE_KEY = "tls.privateKey";
+    public static final String TLS_PRIVATE_KEY_PASSWORD = "tls.privateKey.password";
+    public static final String TLS_CERTIFICATES = "tls.certificates";
     public static final String KEYSTORE_PATH = "tls.keystore.path";
     public static final String KEYSTORE_PASSWORD = "tls.keystore.password";
     public static final String KEYSTORE_TYPE = "tls.keystore.type";
     public static final String MAX_OBJECT_SIZE = "max.object.size";
     public static final String MAX_THREADS = "threads.max";
-    private static final Set<String> KEYS = Set.of(PORT, BIND_ADDRESS, KEYSTORE_PATH, KEYSTORE_PASSWORD, KEYSTORE_TYPE,
-        MAX_OBJECT_SIZE, MAX_THREADS);
+    private static final Set<String> PEM_KEYS = Set.of(TLS_PRIVATE_KEY, TLS_PRIVATE_KEY_PASSWORD, TLS_CERTIFICATES);
+    private static final Set<String> KEYSTORE_KEYS = Set.of(KEYSTORE_PATH, KEYSTORE_PASSWORD, KEYSTORE_TYPE);
+    private static final Set<String> KEYS = Set.of(PORT, BIND_ADDRESS, TLS_PRIVATE_KEY, TLS_PRIVATE_KEY_PASSWORD,
+        TLS_CERTIFICATES, KEYSTORE_PATH, KEYSTORE_PASSWORD, KEYSTORE_TYPE, MAX_OBJECT_SIZE, MAX_THREADS);
 
     public static final int DEFAULT_PORT = 8443;
     public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
@@ -36,9 +41,7 @@ public record CalDavConfiguration(int port, String bindAddress, Path keystorePat
 
     public CalDavConfiguration {
         Objects.requireNonNull(bindAddress);
-        Objects.requireNonNull(keystorePath);
-        Objects.requireNonNull(keystorePassword);
-        Objects.requireNonNull(keystoreType);
+        Objects.requireNonNull(tls, "TLS is required: " + TLS_PRIVATE_KEY + " and " + TLS_CERTIFICATES + ", or " + KEYSTORE_PATH);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(PORT + " must be between 0 and 65535, got " + port);
         }
@@ -68,14 +71,32 @@ public record CalDavConfiguration(int port, String bindAddress, Path keystorePat
         Builder builder = builder()
             .port(integer(configuration, PORT).orElse(DEFAULT_PORT))
             .bindAddress(text(configuration, BIND_ADDRESS).orElse(DEFAULT_BIND_ADDRESS))
-            .keystorePath(Path.of(text(configuration, KEYSTORE_PATH)
-                .orElseThrow(() -> new IllegalArgumentException(KEYSTORE_PATH + " is required"))))
-            .keystorePassword(text(configuration, KEYSTORE_PASSWORD)
-                .orElseThrow(() -> new IllegalArgumentException(KEYSTORE_PASSWORD + " is required")))
-            .keystoreType(text(configuration, KEYSTORE_TYPE).orElse(DEFAULT_KEYSTORE_TYPE))
+            .tls(tls(configuration))
             .maxThreads(integer(configuration, MAX_THREADS).orElse(DEFAULT_MAX_THREADS));
         integer(configuration, MAX_OBJECT_SIZE).ifPresent(size -> builder.maxObjectSize(size));
         return builder.build();
+    }
+
+    private static CalDavTls tls(Configuration configuration) {
+        boolean pem = PEM_KEYS.stream().anyMatch(key -> text(configuration, key).isPresent());
+        boolean keyStore = KEYSTORE_KEYS.stream().anyMatch(key -> text(configuration, key).isPresent());
+        if (pem && keyStore) {
+            throw new IllegalArgumentException("Configure TLS either with " + PEM_KEYS + " or with " + KEYSTORE_KEYS + ", not both");
+        }
+        if (keyStore) {
+            return new CalDavTls.KeyStoreFile(required(configuration, KEYSTORE_PATH), required(configuration, KEYSTORE_PASSWORD),
+                text(configuration, KEYSTORE_TYPE).orElse(DEFAULT_KEYSTORE_TYPE));
+        }
+        if (!pem) {
+            throw new IllegalArgumentException("TLS is required: set " + TLS_PRIVATE_KEY + " and " + TLS_CERTIFICATES
+                + " (PEM files), or " + KEYSTORE_PATH + " and " + KEYSTORE_PASSWORD);
+        }
+        return new CalDavTls.Pem(required(configuration, TLS_PRIVATE_KEY), required(configuration, TLS_CERTIFICATES),
+            text(configuration, TLS_PRIVATE_KEY_PASSWORD));
+    }
+
+    private static String required(Configuration configuration, String key) {
+        return text(configuration, key).orElseThrow(() -> new IllegalArgumentException(key + " is required"));
     }
 
     private static Optional<String> text(Configuration configuration, String key) {
@@ -95,9 +116,7 @@ public record CalDavConfiguration(int port, String bindAddress, Path keystorePat
     public static class Builder {
         private int port = DEFAULT_PORT;
         private String bindAddress = DEFAULT_BIND_ADDRESS;
-        private Path keystorePath;
-        private String keystorePassword;
-        private String keystoreType = DEFAULT_KEYSTORE_TYPE;
+        private CalDavTls tls;
         private long maxObjectSize = DEFAULT_MAX_OBJECT_SIZE;
         private int maxThreads = DEFAULT_MAX_THREADS;
 
@@ -111,18 +130,8 @@ public record CalDavConfiguration(int port, String bindAddress, Path keystorePat
             return this;
         }
 
-        public Builder keystorePath(Path keystorePath) {
-            this.keystorePath = keystorePath;
-            return this;
-        }
-
-        public Builder keystorePassword(String keystorePassword) {
-            this.keystorePassword = keystorePassword;
-            return this;
-        }
-
-        public Builder keystoreType(String keystoreType) {
-            this.keystoreType = keystoreType;
+        public Builder tls(CalDavTls tls) {
+            this.tls = tls;
             return this;
         }
 
@@ -137,7 +146,7 @@ public record CalDavConfiguration(int port, String bindAddress, Path keystorePat
         }
 
         public CalDavConfiguration build() {
-            return new CalDavConfiguration(port, bindAddress, keystorePath, keystorePassword, keystoreType, maxObjectSize, maxThreads);
+            return new CalDavConfiguration(port, bindAddress, tls, maxObjectSize, maxThreads);
         }
     }
 }

@@ -47,14 +47,19 @@ public class CalDavServer implements Startable {
     private final CalDavConfiguration configuration;
     private final CalDavDispatcher dispatcher;
     private final CalendarAuthenticator authenticator;
+    private final TlsIdentity identity;
+    private final CalDavAccessListener accessListener;
     private Server server;
     private ServerConnector connector;
 
     @Inject
-    public CalDavServer(CalDavConfiguration configuration, CalDavDispatcher dispatcher, CalendarAuthenticator authenticator) {
+    public CalDavServer(CalDavConfiguration configuration, CalDavDispatcher dispatcher, CalendarAuthenticator authenticator,
+                        TlsIdentity identity, CalDavAccessListener accessListener) {
         this.configuration = configuration;
         this.dispatcher = dispatcher;
         this.authenticator = authenticator;
+        this.identity = identity;
+        this.accessListener = accessListener;
     }
 
     public synchronized void start() throws Exception {
@@ -62,9 +67,8 @@ public class CalDavServer implements Startable {
         threads.setName("caldav");
         server = new Server(threads);
         SslContextFactory.Server tls = new SslContextFactory.Server();
-        tls.setKeyStorePath(configuration.keystorePath().toAbsolutePath().toString());
-        tls.setKeyStorePassword(configuration.keystorePassword());
-        tls.setKeyStoreType(configuration.keystoreType());
+        tls.setKeyStore(identity.keyStore());
+        tls.setKeyStorePassword(identity.password());
         tls.setIncludeProtocols("TLSv1.2", "TLSv1.3");
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -104,6 +108,15 @@ public class CalDavServer implements Startable {
         public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
             baseRequest.setHandled(true);
             Optional<Username> user = authenticate(request.getHeader("Authorization"));
+            try {
+                answer(request, response, user);
+            } finally {
+                accessListener.requestAnswered(new CalDavAccessListener.Access(user, request.getRemoteAddr(),
+                    request.getMethod(), request.getRequestURI(), response.getStatus()));
+            }
+        }
+
+        private void answer(HttpServletRequest request, HttpServletResponse response, Optional<Username> user) throws IOException {
             if (user.isEmpty()) {
                 response.setHeader("WWW-Authenticate", CHALLENGE);
                 response.setStatus(401);

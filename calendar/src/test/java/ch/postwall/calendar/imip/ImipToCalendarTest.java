@@ -1,9 +1,16 @@
 package ch.postwall.calendar.imip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
 import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
@@ -92,6 +99,33 @@ class ImipToCalendarTest {
         mailet.service(mail(itip("REQUEST", 0, "Kick-off").replace("METHOD:REQUEST\r\n", ""), "alice@example.com"));
 
         assertThat(store.objects(ALICE, "calendar")).isEmpty();
+    }
+
+    @Test
+    void serviceShouldLeaveMailAndCalendarsUntouchedWhenMailHasNoCalendarPart() throws Exception {
+        FakeMail mail = FakeMail.builder()
+            .name("plain")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Hello").setText("Just text."))
+            .recipients("alice@example.com")
+            .build();
+
+        mailet.service(mail);
+
+        assertThat(mail.getRecipients()).extracting(Object::toString).containsExactly("alice@example.com");
+        assertThat(mail.getState()).isNull();
+        assertThat(store.collections(ALICE)).isEmpty();
+    }
+
+    @Test
+    void serviceShouldNotFailWhenMultipartIsMalformed() throws Exception {
+        MimeMessage broken = new MimeMessage(Session.getDefaultInstance(new Properties()), new ByteArrayInputStream((
+            "Subject: broken\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n"
+                + "no boundary parameter, so no part can be found\r\n").getBytes(StandardCharsets.US_ASCII)));
+        FakeMail mail = FakeMail.builder().name("broken").mimeMessage(broken).recipients("alice@example.com").build();
+
+        assertThatCode(() -> mailet.service(mail)).doesNotThrowAnyException();
+        assertThat(mail.getRecipients()).extracting(Object::toString).containsExactly("alice@example.com");
+        assertThat(store.collections(ALICE)).isEmpty();
     }
 
     @Test

@@ -66,7 +66,7 @@ class PythonCaldavInteropTest {
     private Map<String, Object> runAgainstOurServer(Path script) throws Exception {
         Path keystore = TestKeystore.create(Files.createDirectory(directory.resolve("tls")));
         CalDavConfiguration configuration = TestKeystore.configuration(keystore);
-        CalDavServer server = new CalDavServer(configuration,
+        CalDavServer server = TestKeystore.server(configuration,
             CalDavDispatcher.create(new MemoryCalendarStore(), configuration.maxObjectSize()),
             new InMemoryCalendarAuthenticator().withUser(USER, PASSWORD));
         server.start();

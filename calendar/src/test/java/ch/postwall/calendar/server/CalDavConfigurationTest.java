@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
@@ -25,8 +26,7 @@ class CalDavConfigurationTest {
             "tls.keystore.path", "/etc/postwall/caldav.p12", "tls.keystore.password", "secret"));
 
         assertThat(configuration).isEqualTo(CalDavConfiguration.builder()
-            .keystorePath(Path.of("/etc/postwall/caldav.p12"))
-            .keystorePassword("secret")
+            .tls(new CalDavTls.KeyStoreFile("/etc/postwall/caldav.p12", "secret", "PKCS12"))
             .build());
         assertThat(configuration.port()).isEqualTo(8443);
         assertThat(configuration.maxObjectSize()).isEqualTo(1024 * 1024);
@@ -39,7 +39,8 @@ class CalDavConfigurationTest {
             .getConfiguration();
 
         assertThat(CalDavConfiguration.from(sample)).isEqualTo(new CalDavConfiguration(8443, "0.0.0.0",
-            Path.of("conf/caldav-keystore.p12"), "changeit", "PKCS12", 1048576, 50));
+            new CalDavTls.Pem("file://var/tls/selfsigned-key.pem", "file://var/tls/selfsigned-cert.pem", Optional.empty()),
+            1048576, 50));
     }
 
     @Test
@@ -62,10 +63,39 @@ class CalDavConfigurationTest {
     }
 
     @Test
-    void fromShouldRequireKeystore() {
+    void fromShouldRequireTheWholeKeystoreWhenOneKeystoreKeyGiven() {
         assertThatThrownBy(() -> CalDavConfiguration.from(properties("tls.keystore.password", "secret")))
             .hasMessageContaining("tls.keystore.path");
         assertThatThrownBy(() -> CalDavConfiguration.from(properties("tls.keystore.path", "k.p12")))
             .hasMessageContaining("tls.keystore.password");
+    }
+
+    @Test
+    void fromShouldReadPemLocationsWhenGiven() {
+        CalDavConfiguration configuration = CalDavConfiguration.from(properties(
+            "tls.privateKey", "/etc/postwall/key.pem", "tls.certificates", "tls/chain.pem", "tls.privateKey.password", "pw"));
+
+        assertThat(configuration.tls()).isEqualTo(new CalDavTls.Pem("/etc/postwall/key.pem", "tls/chain.pem", Optional.of("pw")));
+    }
+
+    @Test
+    void fromShouldRequireCertificatesWhenOnlyPrivateKeyGiven() {
+        assertThatThrownBy(() -> CalDavConfiguration.from(properties("tls.privateKey", "key.pem")))
+            .hasMessageContaining("tls.certificates");
+    }
+
+    @Test
+    void fromShouldRequireTlsWhenNoneGiven() {
+        assertThatThrownBy(() -> CalDavConfiguration.from(properties("port", "8443")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("tls.privateKey")
+            .hasMessageContaining("tls.keystore.path");
+    }
+
+    @Test
+    void fromShouldRejectPemAndKeystoreTogether() {
+        assertThatThrownBy(() -> CalDavConfiguration.from(properties("tls.privateKey", "key.pem", "tls.certificates", "cert.pem",
+            "tls.keystore.path", "k.p12", "tls.keystore.password", "secret")))
+            .hasMessageContaining("not both");
     }
 }

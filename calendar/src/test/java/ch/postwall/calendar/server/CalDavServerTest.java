@@ -37,7 +37,7 @@ class CalDavServerTest {
     static void start() throws Exception {
         keystore = TestKeystore.create(directory);
         CalDavConfiguration configuration = TestKeystore.configuration(keystore);
-        server = new CalDavServer(configuration, CalDavDispatcher.create(new MemoryCalendarStore(), configuration.maxObjectSize()),
+        server = TestKeystore.server(configuration, CalDavDispatcher.create(new MemoryCalendarStore(), configuration.maxObjectSize()),
             new InMemoryCalendarAuthenticator().withUser("alice@example.com", "wonderland"));
         server.start();
     }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import ch.postwall.calendar.dav.handler.CalDavDispatcher;
+
 /** Creates a self-signed key store for localhost/127.0.0.1 with the JDK's keytool. */
 public final class TestKeystore {
     public static final String PASSWORD = "test-secret";
@@ -28,12 +30,17 @@ public final class TestKeystore {
         return keystore;
     }
 
+    /** A server on the given configuration, whose locations are plain paths. */
+    public static CalDavServer server(CalDavConfiguration configuration, CalDavDispatcher dispatcher, CalendarAuthenticator authenticator) {
+        return new CalDavServer(configuration, dispatcher, authenticator, configuration.tls().load(location -> Path.of(location)),
+            CalDavAccessListener.NONE);
+    }
+
     public static CalDavConfiguration configuration(Path keystore) {
         return CalDavConfiguration.builder()
             .port(0)
             .bindAddress("127.0.0.1")
-            .keystorePath(keystore)
-            .keystorePassword(PASSWORD)
+            .tls(new CalDavTls.KeyStoreFile(keystore.toString(), PASSWORD, "PKCS12"))
             .maxObjectSize(64 * 1024)
             .build();
     }

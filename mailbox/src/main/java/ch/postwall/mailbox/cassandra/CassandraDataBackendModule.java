@@ -32,7 +32,8 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.name.Names;
 
-import ch.postwall.mailbox.provisioning.DefaultFoldersUsersRepository;
+import ch.postwall.mailbox.provisioning.ProvisioningUsersRepository;
+import ch.postwall.mailbox.provisioning.UserProvisioningModule;
 
 /**
  * Users, domains and recipient rewrites on Cassandra, configured from James's {@code usersrepository.xml},
@@ -50,10 +51,9 @@ public class CassandraDataBackendModule extends AbstractModule {
         bind(CassandraUsersDAO.class).in(Scopes.SINGLETON);
         bind(UsersDAO.class).to(CassandraUsersDAO.class);
         bind(new TypeLiteral<UsersRepositoryImpl<CassandraUsersDAO>>() { }).in(Scopes.SINGLETON);
-        bind(UsersRepository.class).annotatedWith(Names.named(DefaultFoldersUsersRepository.STORAGE))
+        bind(UsersRepository.class).annotatedWith(Names.named(ProvisioningUsersRepository.STORAGE))
             .to(new TypeLiteral<UsersRepositoryImpl<CassandraUsersDAO>>() { });
-        bind(DefaultFoldersUsersRepository.class).in(Scopes.SINGLETON);
-        bind(UsersRepository.class).to(DefaultFoldersUsersRepository.class);
+        install(new UserProvisioningModule());
 
         bind(CassandraDomainList.class).in(Scopes.SINGLETON);
         bind(DomainList.class).to(CassandraDomainList.class);

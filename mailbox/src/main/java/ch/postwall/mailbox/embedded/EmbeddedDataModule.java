@@ -27,7 +27,8 @@ import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 
-import ch.postwall.mailbox.provisioning.DefaultFoldersUsersRepository;
+import ch.postwall.mailbox.provisioning.ProvisioningUsersRepository;
+import ch.postwall.mailbox.provisioning.UserProvisioningModule;
 
 import com.google.common.collect.ImmutableList;
 import com.google.inject.AbstractModule;
@@ -46,9 +47,8 @@ public class EmbeddedDataModule extends AbstractModule {
         bind(DomainList.class).to(JPADomainList.class);
 
         bind(JPAUsersRepository.class).in(Scopes.SINGLETON);
-        bind(UsersRepository.class).annotatedWith(Names.named(DefaultFoldersUsersRepository.STORAGE)).to(JPAUsersRepository.class);
-        bind(DefaultFoldersUsersRepository.class).in(Scopes.SINGLETON);
-        bind(UsersRepository.class).to(DefaultFoldersUsersRepository.class);
+        bind(UsersRepository.class).annotatedWith(Names.named(ProvisioningUsersRepository.STORAGE)).to(JPAUsersRepository.class);
+        install(new UserProvisioningModule());
 
         bind(JPARecipientRewriteTable.class).in(Scopes.SINGLETON);
         bind(RecipientRewriteTable.class).to(JPARecipientRewriteTable.class);

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * The standard folders every account has from its creation on, subscribed, so that every client
  * finds the same Sent, Drafts, Trash, Junk and Archive (IMAP SPECIAL-USE, RFC 6154).
  */
-public class DefaultFolders {
+public class DefaultFolders implements UserProvisioningStep {
     public static final String SENT = "Sent";
     public static final String DRAFTS = "Drafts";
     public static final String TRASH = "Trash";
@@ -40,7 +40,13 @@ public class DefaultFolders {
         this.subscriptionManager = subscriptionManager;
     }
 
+    @Override
+    public String description() {
+        return "default folders";
+    }
+
     /** Creates and subscribes the folders that are missing; existing ones are left as they are. */
+    @Override
     public void provision(Username username) throws MailboxException {
         MailboxSession session = mailboxManager.createSystemSession(username);
         try {

@@ -6,7 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.google.inject.name.Names;
 
-import ch.postwall.mailbox.provisioning.DefaultFoldersUsersRepository;
+import ch.postwall.mailbox.provisioning.ProvisioningUsersRepository;
 import ch.postwall.retention.access.AccessLoggingUsersRepository;
 
 /**
@@ -18,7 +18,7 @@ public class EmbeddedAccessLogCaptureModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(UsersRepository.class).annotatedWith(Names.named(AccessLoggingUsersRepository.DECORATED))
-            .to(DefaultFoldersUsersRepository.class);
+            .to(ProvisioningUsersRepository.class);
         bind(AccessLoggingUsersRepository.class).in(Scopes.SINGLETON);
         bind(UsersRepository.class).to(AccessLoggingUsersRepository.class);
     }

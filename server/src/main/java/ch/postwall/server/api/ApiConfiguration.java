@@ -22,7 +22,7 @@ public record ApiConfiguration(int port, String bindAddress, Optional<Path> priv
     public static final String BIND_ADDRESS_KEY = "bindAddress";
     public static final String PRIVATE_KEY_KEY = "tls.privateKey";
     public static final String CERTIFICATE_KEY = "tls.certificate";
-    public static final int DEFAULT_PORT = 8443;
+    public static final int DEFAULT_PORT = 9443;
     public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
     public static final ApiConfiguration DEFAULT = builder().build();
 
