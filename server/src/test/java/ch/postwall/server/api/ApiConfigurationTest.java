@@ -16,7 +16,7 @@ class ApiConfigurationTest {
     void fromShouldUseDocumentedDefaultsWhenKeysAbsent() {
         ApiConfiguration configuration = ApiConfiguration.from(new BaseConfiguration());
 
-        assertThat(configuration).isEqualTo(new ApiConfiguration(8443, "0.0.0.0", Optional.empty(), Optional.empty()));
+        assertThat(configuration).isEqualTo(new ApiConfiguration(9443, "0.0.0.0", Optional.empty(), Optional.empty()));
     }
 
     @Test
