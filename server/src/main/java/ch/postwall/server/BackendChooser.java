@@ -10,10 +10,22 @@ import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
 import ch.postwall.filter.policy.EmbeddedDomainPolicyModule;
 import ch.postwall.filter.trace.guice.CassandraMessageTraceModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
+import ch.postwall.filter.protocollog.guice.CassandraProtocolLogModule;
+import ch.postwall.filter.protocollog.guice.EmbeddedProtocolLogModule;
 import ch.postwall.mailbox.cassandra.CassandraBackendModules;
 import ch.postwall.mailbox.embedded.EmbeddedBackendModules;
 import ch.postwall.mailbox.opensearch.OpenSearchSearchModule;
+import ch.postwall.retention.guice.CassandraAccessLogCaptureModule;
+import ch.postwall.retention.guice.CassandraAccessLogModule;
+import ch.postwall.retention.guice.CassandraContractModule;
+import ch.postwall.retention.guice.CassandraRetentionPolicyModule;
+import ch.postwall.retention.guice.EmbeddedAccessLogCaptureModule;
+import ch.postwall.retention.guice.EmbeddedAccessLogModule;
+import ch.postwall.retention.guice.EmbeddedContractModule;
+import ch.postwall.retention.guice.EmbeddedRetentionPolicyModule;
 import ch.postwall.server.config.Backend;
+import ch.postwall.server.roles.guice.CassandraRoleGrantModule;
+import ch.postwall.server.roles.guice.EmbeddedRoleGrantModule;
 
 /**
  * Picks the storage modules of the configured backend, James's and those of every Postwall store,
@@ -26,14 +38,25 @@ public final class BackendChooser {
     public static Module modulesFor(Backend backend) {
         switch (backend) {
             case EMBEDDED:
-                return Modules.combine(EmbeddedBackendModules.ALL,
+                // Logins are recorded in the access log by decorating the backend's users repository.
+                return Modules.combine(Modules.override(EmbeddedBackendModules.ALL).with(new EmbeddedAccessLogCaptureModule()),
+                    new EmbeddedAccessLogModule(),
+                    new EmbeddedRetentionPolicyModule(),
+                    new EmbeddedContractModule(),
+                    new EmbeddedProtocolLogModule(),
+                    new EmbeddedRoleGrantModule(),
                     new EmbeddedGatewayModule(),
                     new EmbeddedMessageTraceModule(),
                     new EmbeddedDomainPolicyModule(),
                     new EmbeddedCalendarStoreModule());
             case DISTRIBUTED:
                 // James's MailboxModule and the event bus come from PostwallServer.CORE, as for the embedded backend.
-                return Modules.combine(CassandraBackendModules.ALL,
+                return Modules.combine(Modules.override(CassandraBackendModules.ALL).with(new CassandraAccessLogCaptureModule()),
+                    new CassandraAccessLogModule(),
+                    new CassandraRetentionPolicyModule(),
+                    new CassandraContractModule(),
+                    new CassandraProtocolLogModule(),
+                    new CassandraRoleGrantModule(),
                     new OpenSearchSearchModule(),
                     new CassandraGatewayModule(),
                     new CassandraMessageTraceModule(),

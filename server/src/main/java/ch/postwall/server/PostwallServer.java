@@ -31,11 +31,16 @@ import com.google.inject.Scopes;
 import com.google.inject.util.Modules;
 
 import ch.postwall.filter.FilterModule;
+import ch.postwall.filter.protocollog.guice.ProtocolLogModule;
 import ch.postwall.calendar.guice.CalDavModule;
 import ch.postwall.calendar.server.CalendarAuthenticator;
 import ch.postwall.calendar.server.UsersRepositoryCalendarAuthenticator;
 import ch.postwall.filter.gateway.guice.GatewayWebAdminModule;
 import ch.postwall.filter.trace.guice.MessageTraceModule;
+import ch.postwall.retention.guice.AccessLogModule;
+import ch.postwall.retention.guice.ContractWipeModule;
+import ch.postwall.retention.guice.ExportModule;
+import ch.postwall.retention.guice.RetentionEnforcementModule;
 import ch.postwall.server.provisioning.StandardFolderTyper;
 import ch.postwall.server.webadmin.AdminAuthenticationFilter;
 import ch.postwall.server.webadmin.AdminCredential;
@@ -71,7 +76,15 @@ public final class PostwallServer {
     /** The domain gateway: analysis and verdicts, quarantine, message trace, relay to customers' servers. */
     public static final Module FILTER = Modules.combine(
         new FilterModule(),
-        new MessageTraceModule());
+        new MessageTraceModule(),
+        new ProtocolLogModule());
+
+    /** Retention of user content, the access log, export, and the wipe when a contract ends. */
+    public static final Module RETENTION = Modules.combine(
+        new AccessLogModule(),
+        new RetentionEnforcementModule(),
+        new ContractWipeModule(),
+        new ExportModule());
 
     /** CalDAV on its own HTTPS port, authenticated with the mail credentials; the store comes with the backend. */
     public static final Module CALENDAR = Modules.combine(
@@ -94,7 +107,7 @@ public final class PostwallServer {
             configuration.properties().adminPassword(),
             configuration.dataDirectory());
         return GuiceJamesServer.forConfiguration(configuration)
-            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, FILTER, CALENDAR,
+            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, FILTER, CALENDAR, RETENTION,
                 BackendChooser.modulesFor(configuration.properties().backend()),
                 binder -> binder.bind(AdminCredential.class).toInstance(adminCredential));
     }
