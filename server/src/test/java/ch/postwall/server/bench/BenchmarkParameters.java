@@ -7,23 +7,26 @@ import java.util.Set;
 /**
  * The benchmark's command-line options, each {@code --name=value}:
  * {@code --messages} (N, default 2000), {@code --size-kb} (S, default 10), {@code --sessions}
- * (C, default 10), {@code --requests} (IMAP requests per kind, default 200) and {@code --reference}
- * (also measure Postfix + Dovecot, default true).
+ * (C, default 10), {@code --requests} (IMAP requests per kind, default 200), {@code --warmup} (messages
+ * sent to another mailbox before measuring, default 200; 0 for none) and {@code --reference} (also
+ * measure Postfix + Dovecot, default true).
  */
 public final class BenchmarkParameters {
-    private static final Set<String> NAMES = Set.of("messages", "size-kb", "sessions", "requests", "reference");
+    private static final Set<String> NAMES = Set.of("messages", "size-kb", "sessions", "requests", "warmup", "reference");
 
     public final int messages;
     public final int sizeKb;
     public final int sessions;
     public final int requests;
+    public final int warmup;
     public final boolean reference;
 
-    private BenchmarkParameters(int messages, int sizeKb, int sessions, int requests, boolean reference) {
+    private BenchmarkParameters(int messages, int sizeKb, int sessions, int requests, int warmup, boolean reference) {
         this.messages = messages;
         this.sizeKb = sizeKb;
         this.sessions = sessions;
         this.requests = requests;
+        this.warmup = warmup;
         this.reference = reference;
     }
 
@@ -38,29 +41,31 @@ public final class BenchmarkParameters {
             }
             values.put(name, argument.substring(equals + 1));
         }
-        int messages = positive(values, "messages", 2000);
-        int sessions = positive(values, "sessions", 10);
-        if (sessions > messages) {
-            throw new IllegalArgumentException("--sessions=" + sessions + " exceeds --messages=" + messages);
+        int messages = count(values, "messages", 2000, 1);
+        int sessions = count(values, "sessions", 10, 1);
+        int warmup = count(values, "warmup", 200, 0);
+        if (sessions > messages || (warmup > 0 && sessions > warmup)) {
+            throw new IllegalArgumentException("--sessions=" + sessions + " exceeds --messages=" + messages
+                + " or --warmup=" + warmup);
         }
-        return new BenchmarkParameters(messages, positive(values, "size-kb", 10), sessions,
-            positive(values, "requests", 200), bool(values, "reference", true));
+        return new BenchmarkParameters(messages, count(values, "size-kb", 10, 1), sessions,
+            count(values, "requests", 200, 1), warmup, bool(values, "reference", true));
     }
 
-    private static int positive(Map<String, String> values, String name, int defaultValue) {
+    private static int count(Map<String, String> values, String name, int defaultValue, int minimum) {
         String value = values.get(name);
         if (value == null) {
             return defaultValue;
         }
         try {
             int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
+            if (parsed >= minimum) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // Reported below with the option's name.
         }
-        throw new IllegalArgumentException("--" + name + " must be a positive integer, got '" + value + "'");
+        throw new IllegalArgumentException("--" + name + " must be an integer of at least " + minimum + ", got '" + value + "'");
     }
 
     private static boolean bool(Map<String, String> values, String name, boolean defaultValue) {

@@ -8,23 +8,17 @@ final class BenchmarkResult {
     final int messages;
     final Duration accept;
     final Duration endToEnd;
-    final Latencies fetch;
-    final Latencies searchHeader;
-    final Latencies searchBody;
-    final int wrongSearchAnswers;
+    final ImapRequests imap;
     final long rssBefore;
     final long rssAfter;
 
-    BenchmarkResult(String system, int messages, Duration accept, Duration endToEnd, Latencies fetch,
-                    Latencies searchHeader, Latencies searchBody, int wrongSearchAnswers, long rssBefore, long rssAfter) {
+    BenchmarkResult(String system, int messages, Duration accept, Duration endToEnd, ImapRequests imap,
+                    long rssBefore, long rssAfter) {
         this.system = system;
         this.messages = messages;
         this.accept = accept;
         this.endToEnd = endToEnd;
-        this.fetch = fetch;
-        this.searchHeader = searchHeader;
-        this.searchBody = searchBody;
-        this.wrongSearchAnswers = wrongSearchAnswers;
+        this.imap = imap;
         this.rssBefore = rssBefore;
         this.rssAfter = rssAfter;
     }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.function.ToDoubleFunction;
 
 import ch.postwall.server.PostwallServerExtension;
@@ -22,6 +21,7 @@ import ch.postwall.server.PostwallServerExtension;
 public final class IngestBenchmark {
     private static final String DOMAIN = "bench.example";
     private static final String USER = "bench@" + DOMAIN;
+    private static final String WARMUP_USER = "warmup@" + DOMAIN;
     private static final String PASSWORD = "bench-secret";
     private static final Duration MINIMUM_TIMEOUT = Duration.ofMinutes(2);
 
@@ -62,67 +62,42 @@ public final class IngestBenchmark {
     }
 
     private BenchmarkResult measure(BenchmarkTarget target) throws Exception {
+        if (parameters.warmup > 0) {
+            // The JVM compiles its hot paths during the first thousands of requests: measure a warm server.
+            out.printf("%s: warming up with %d messages into another mailbox...%n", target.name(), parameters.warmup);
+            target.createMailbox(WARMUP_USER, PASSWORD);
+            ingest(target, WARMUP_USER, parameters.warmup);
+            try (ImapSession imap = ImapSession.login(target.imapPort(), target.tls(), WARMUP_USER, PASSWORD)) {
+                ImapRequests.measure(imap, parameters.warmup, Math.min(parameters.requests, parameters.warmup));
+            }
+        }
         out.printf("%s: sending...%n", target.name());
         target.createMailbox(USER, PASSWORD);
         long rssBefore = target.residentMemoryBytes();
-        BenchmarkMessages messages = new BenchmarkMessages(parameters.sizeKb, "load@load.example", USER);
-        Duration timeout = timeout();
-        Duration accept;
-        Duration endToEnd;
-        try (ImapSession poller = ImapSession.login(target.imapPort(), target.tls(), USER, PASSWORD)) {
-            long start = System.nanoTime();
-            accept = SmtpLoad.send(target.smtpPort(), messages, parameters.messages, parameters.sessions, timeout);
-            endToEnd = Duration.ofNanos(poller.awaitInboxMessages(parameters.messages, timeout) - start);
-        }
+        Duration[] acceptAndEndToEnd = ingest(target, USER, parameters.messages);
         out.printf("%s: all %d messages in the INBOX after %.1f s; IMAP requests...%n",
-            target.name(), parameters.messages, endToEnd.toMillis() / 1000.0);
+            target.name(), parameters.messages, acceptAndEndToEnd[1].toMillis() / 1000.0);
         try (ImapSession imap = ImapSession.login(target.imapPort(), target.tls(), USER, PASSWORD)) {
-            imap.command("EXAMINE INBOX");
-            return requests(target, imap, accept, endToEnd, rssBefore);
+            ImapRequests requests = ImapRequests.measure(imap, parameters.messages, parameters.requests);
+            return new BenchmarkResult(target.name(), parameters.messages, acceptAndEndToEnd[0], acceptAndEndToEnd[1],
+                requests, rssBefore, target.residentMemoryBytes());
         }
     }
 
-    private BenchmarkResult requests(BenchmarkTarget target, ImapSession imap, Duration accept, Duration endToEnd,
-                                     long rssBefore) {
-        Latencies fetch = new Latencies(parameters.requests);
-        Latencies searchHeader = new Latencies(parameters.requests);
-        Latencies searchBody = new Latencies(parameters.requests);
-        int wrongAnswers = 0;
-        Random random = new Random(42);
-        for (int request = 0; request < parameters.requests; request++) {
-            int index = random.nextInt(parameters.messages);
-            fetch.record(timed(() -> imap.command("FETCH " + (index + 1) + " BODY.PEEK[]")));
-            List<String> header = new ArrayList<>();
-            searchHeader.record(timed(() -> header.addAll(
-                imap.command("SEARCH HEADER Subject \"" + BenchmarkMessages.subjectToken(index) + "\""))));
-            List<String> body = new ArrayList<>();
-            searchBody.record(timed(() -> body.addAll(
-                imap.command("SEARCH BODY \"" + BenchmarkMessages.bodyToken(index) + "\""))));
-            wrongAnswers += hits(header) == 1 ? 0 : 1;
-            wrongAnswers += hits(body) == 1 ? 0 : 1;
+    /** Sends {@code count} messages to {@code user}; returns the accept and the end-to-end durations. */
+    private Duration[] ingest(BenchmarkTarget target, String user, int count) throws Exception {
+        BenchmarkMessages messages = new BenchmarkMessages(parameters.sizeKb, "load@load.example", user);
+        try (ImapSession poller = ImapSession.login(target.imapPort(), target.tls(), user, PASSWORD)) {
+            long start = System.nanoTime();
+            Duration accept = SmtpLoad.send(target.smtpPort(), messages, count, parameters.sessions, timeout(count));
+            Duration endToEnd = Duration.ofNanos(poller.awaitInboxMessages(count, timeout(count)) - start);
+            return new Duration[] {accept, endToEnd};
         }
-        return new BenchmarkResult(target.name(), parameters.messages, accept, endToEnd, fetch, searchHeader, searchBody,
-            wrongAnswers, rssBefore, target.residentMemoryBytes());
-    }
-
-    /** Each message carries its tokens once, so a correct SEARCH answers exactly one message number. */
-    private static int hits(List<String> response) {
-        return response.stream()
-            .filter(line -> line.startsWith("* SEARCH"))
-            .mapToInt(line -> line.substring("* SEARCH".length()).trim().isEmpty() ? 0
-                : line.substring("* SEARCH".length()).trim().split(" ").length)
-            .sum();
-    }
-
-    private static long timed(Runnable request) {
-        long start = System.nanoTime();
-        request.run();
-        return System.nanoTime() - start;
     }
 
     /** Generous, but bounded: a system that stalls fails the run instead of hanging it. */
-    private Duration timeout() {
-        Duration scaled = Duration.ofMillis(200L * parameters.messages * Math.max(1, parameters.sizeKb / 10));
+    private Duration timeout(int count) {
+        Duration scaled = Duration.ofMillis(200L * count * Math.max(1, parameters.sizeKb / 10));
         return scaled.compareTo(MINIMUM_TIMEOUT) > 0 ? scaled : MINIMUM_TIMEOUT;
     }
 
@@ -144,13 +119,13 @@ public final class IngestBenchmark {
             out.println(header);
             row(out, "SMTP accept rate (msg/s)", BenchmarkResult::acceptRate);
             row(out, "end-to-end rate (msg/s)", BenchmarkResult::endToEndRate);
-            row(out, "FETCH BODY[] p50 (ms)", result -> result.fetch.percentileMillis(50));
-            row(out, "FETCH BODY[] p99 (ms)", result -> result.fetch.percentileMillis(99));
-            row(out, "SEARCH HEADER p50 (ms)", result -> result.searchHeader.percentileMillis(50));
-            row(out, "SEARCH HEADER p99 (ms)", result -> result.searchHeader.percentileMillis(99));
-            row(out, "SEARCH BODY p50 (ms)", result -> result.searchBody.percentileMillis(50));
-            row(out, "SEARCH BODY p99 (ms)", result -> result.searchBody.percentileMillis(99));
-            row(out, "wrong SEARCH answers", result -> result.wrongSearchAnswers);
+            row(out, "FETCH BODY[] p50 (ms)", result -> result.imap.fetch.percentileMillis(50));
+            row(out, "FETCH BODY[] p99 (ms)", result -> result.imap.fetch.percentileMillis(99));
+            row(out, "SEARCH HEADER p50 (ms)", result -> result.imap.searchHeader.percentileMillis(50));
+            row(out, "SEARCH HEADER p99 (ms)", result -> result.imap.searchHeader.percentileMillis(99));
+            row(out, "SEARCH BODY p50 (ms)", result -> result.imap.searchBody.percentileMillis(50));
+            row(out, "SEARCH BODY p99 (ms)", result -> result.imap.searchBody.percentileMillis(99));
+            row(out, "wrong SEARCH answers", result -> result.imap.wrongSearchAnswers);
             row(out, "RSS before (MB)", result -> result.rssBefore / 1048576.0);
             row(out, "RSS after (MB)", result -> result.rssAfter / 1048576.0);
         }
@@ -161,7 +136,7 @@ public final class IngestBenchmark {
             if (results.size() == 2) {
                 double reference = measure.applyAsDouble(results.get(1));
                 line.append(reference == 0 ? String.format(Locale.ROOT, "%12s", "-")
-                    : String.format(Locale.ROOT, "%12.2f", measure.applyAsDouble(results.get(0)) / reference));
+                    : String.format(Locale.ROOT, "%12.3f", measure.applyAsDouble(results.get(0)) / reference));
             }
             out.println(line);
         }
