@@ -9,18 +9,18 @@ final class BenchmarkResult {
     final Duration accept;
     final Duration endToEnd;
     final ImapRequests imap;
-    final long rssBefore;
-    final long rssAfter;
+    final ResidentMemory memoryBefore;
+    final ResidentMemory memoryAfter;
 
     BenchmarkResult(String system, int messages, Duration accept, Duration endToEnd, ImapRequests imap,
-                    long rssBefore, long rssAfter) {
+                    ResidentMemory memoryBefore, ResidentMemory memoryAfter) {
         this.system = system;
         this.messages = messages;
         this.accept = accept;
         this.endToEnd = endToEnd;
         this.imap = imap;
-        this.rssBefore = rssBefore;
-        this.rssAfter = rssAfter;
+        this.memoryBefore = memoryBefore;
+        this.memoryAfter = memoryAfter;
     }
 
     double acceptRate() {

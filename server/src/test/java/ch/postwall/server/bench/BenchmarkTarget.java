@@ -16,8 +16,8 @@ interface BenchmarkTarget extends AutoCloseable {
     /** Makes {@code address} a deliverable mailbox that logs in with {@code password}. */
     void createMailbox(String address, String password);
 
-    /** Resident memory of all the system's processes. */
-    long residentMemoryBytes();
+    /** Memory of all the system's processes. */
+    ResidentMemory memory();
 
     @Override
     void close();

@@ -73,14 +73,14 @@ public final class IngestBenchmark {
         }
         out.printf("%s: sending...%n", target.name());
         target.createMailbox(USER, PASSWORD);
-        long rssBefore = target.residentMemoryBytes();
+        ResidentMemory memoryBefore = target.memory();
         Duration[] acceptAndEndToEnd = ingest(target, USER, parameters.messages);
         out.printf("%s: all %d messages in the INBOX after %.1f s; IMAP requests...%n",
             target.name(), parameters.messages, acceptAndEndToEnd[1].toMillis() / 1000.0);
         try (ImapSession imap = ImapSession.login(target.imapPort(), target.tls(), USER, PASSWORD)) {
             ImapRequests requests = ImapRequests.measure(imap, parameters.messages, parameters.requests);
             return new BenchmarkResult(target.name(), parameters.messages, acceptAndEndToEnd[0], acceptAndEndToEnd[1],
-                requests, rssBefore, target.residentMemoryBytes());
+                requests, memoryBefore, target.memory());
         }
     }
 
@@ -126,8 +126,10 @@ public final class IngestBenchmark {
             row(out, "SEARCH BODY p50 (ms)", result -> result.imap.searchBody.percentileMillis(50));
             row(out, "SEARCH BODY p99 (ms)", result -> result.imap.searchBody.percentileMillis(99));
             row(out, "wrong SEARCH answers", result -> result.imap.wrongSearchAnswers);
-            row(out, "RSS before (MB)", result -> result.rssBefore / 1048576.0);
-            row(out, "RSS after (MB)", result -> result.rssAfter / 1048576.0);
+            row(out, "RSS before (MB)", result -> result.memoryBefore.rssBytes / 1048576.0);
+            row(out, "RSS after (MB)", result -> result.memoryAfter.rssBytes / 1048576.0);
+            row(out, "PSS before (MB)", result -> result.memoryBefore.pssBytes / 1048576.0);
+            row(out, "PSS after (MB)", result -> result.memoryAfter.pssBytes / 1048576.0);
         }
 
         private void row(PrintStream out, String name, ToDoubleFunction<BenchmarkResult> measure) {

@@ -49,8 +49,8 @@ final class PostwallTarget implements BenchmarkTarget {
     }
 
     @Override
-    public long residentMemoryBytes() {
-        return ResidentMemory.of(server.processHandle());
+    public ResidentMemory memory() {
+        return ResidentMemory.of(List.of(server.processHandle()));
     }
 
     @Override

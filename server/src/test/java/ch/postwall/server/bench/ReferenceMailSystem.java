@@ -143,8 +143,8 @@ final class ReferenceMailSystem implements BenchmarkTarget {
     }
 
     @Override
-    public long residentMemoryBytes() {
-        return masters().stream().mapToLong(ResidentMemory::of).sum();
+    public ResidentMemory memory() {
+        return ResidentMemory.of(masters());
     }
 
     private List<ProcessHandle> masters() {

@@ -4,22 +4,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
-/** Resident set size from {@code /proc}, summed over a process and its descendants (Postfix and Dovecot fork). */
+/**
+ * Memory of processes and their descendants (Postfix and Dovecot fork many), from
+ * {@code /proc/<pid>/smaps_rollup}: the resident set size (RSS), and the proportional set size (PSS),
+ * which shares each shared page among the processes mapping it so that a sum over processes does not
+ * count shared libraries once per process. For one JVM both are about the same.
+ */
 final class ResidentMemory {
-    private ResidentMemory() {
+    final long rssBytes;
+    final long pssBytes;
+
+    private ResidentMemory(long rssBytes, long pssBytes) {
+        this.rssBytes = rssBytes;
+        this.pssBytes = pssBytes;
     }
 
-    static long of(ProcessHandle root) {
-        return Stream.concat(Stream.of(root), root.descendants())
-            .mapToLong(process -> kilobytes(process.pid()) * 1024)
-            .sum();
+    static ResidentMemory of(List<ProcessHandle> roots) {
+        List<Long> pids = roots.stream()
+            .flatMap(root -> Stream.concat(Stream.of(root), root.descendants()))
+            .map(ProcessHandle::pid)
+            .toList();
+        return new ResidentMemory(
+            pids.stream().mapToLong(pid -> kilobytes(pid, "Rss:") * 1024).sum(),
+            pids.stream().mapToLong(pid -> kilobytes(pid, "Pss:") * 1024).sum());
     }
 
-    private static long kilobytes(long pid) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            return lines.filter(line -> line.startsWith("VmRSS:"))
+    private static long kilobytes(long pid, String field) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+            return lines.filter(line -> line.startsWith(field))
                 .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
                 .findFirst()
                 .orElse(0);
