@@ -1,11 +1,18 @@
 package ch.postwall.server;
 
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
 
+import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
+import ch.postwall.filter.policy.EmbeddedDomainPolicyModule;
+import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
 import ch.postwall.mailbox.embedded.EmbeddedBackendModules;
 import ch.postwall.server.config.Backend;
 
-/** Picks the storage modules of the configured backend, so that no Guice module holds a conditional. */
+/**
+ * Picks the storage modules of the configured backend, James's and those of every Postwall store,
+ * so that no Guice module holds a conditional.
+ */
 public final class BackendChooser {
     private BackendChooser() {
     }
@@ -13,7 +20,10 @@ public final class BackendChooser {
     public static Module modulesFor(Backend backend) {
         switch (backend) {
             case EMBEDDED:
-                return EmbeddedBackendModules.ALL;
+                return Modules.combine(EmbeddedBackendModules.ALL,
+                    new EmbeddedGatewayModule(),
+                    new EmbeddedMessageTraceModule(),
+                    new EmbeddedDomainPolicyModule());
             case DISTRIBUTED:
                 throw new UnsupportedOperationException("The distributed backend is not part of this build yet");
             default:

@@ -30,6 +30,9 @@ import com.google.inject.Module;
 import com.google.inject.Scopes;
 import com.google.inject.util.Modules;
 
+import ch.postwall.filter.FilterModule;
+import ch.postwall.filter.gateway.guice.GatewayWebAdminModule;
+import ch.postwall.filter.trace.guice.MessageTraceModule;
 import ch.postwall.server.provisioning.StandardFolderTyper;
 import ch.postwall.server.webadmin.AdminAuthenticationFilter;
 import ch.postwall.server.webadmin.AdminCredential;
@@ -53,13 +56,19 @@ public final class PostwallServer {
             new MailRepositoriesRoutesModule(),
             new SieveRoutesModule(),
             new ReIndexingModule(),
-            new WebAdminReIndexingTaskSerializationModule()))
+            new WebAdminReIndexingTaskSerializationModule(),
+            new GatewayWebAdminModule()))
         .with(binder -> binder.bind(AuthenticationFilter.class).to(AdminAuthenticationFilter.class));
 
     public static final Module MAIL_PROCESSING = Modules.combine(
         new MailetProcessingModule(),
         new DefaultProcessorsConfigurationProviderModule(),
         new RawPostDequeueDecoratorModule());
+
+    /** The domain gateway: analysis and verdicts, quarantine, message trace, relay to customers' servers. */
+    public static final Module FILTER = Modules.combine(
+        new FilterModule(),
+        new MessageTraceModule());
 
     public static final Module CORE = Modules.combine(
         new MailboxModule(),
@@ -77,7 +86,7 @@ public final class PostwallServer {
             configuration.properties().adminPassword(),
             configuration.dataDirectory());
         return GuiceJamesServer.forConfiguration(configuration)
-            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN,
+            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, FILTER,
                 BackendChooser.modulesFor(configuration.properties().backend()),
                 binder -> binder.bind(AdminCredential.class).toInstance(adminCredential));
     }

@@ -33,6 +33,9 @@ class CrashRecoveryTest {
     void everyMessageAnswered250ShouldBeInTheMailboxAfterAKill9() throws Exception {
         String recipient = PostwallServerContract.uniqueUser("crash.example");
         server.webAdmin().createUser(recipient, "crash-secret");
+        String keeper = PostwallServerContract.uniqueUser("crash.example");
+        server.webAdmin().createUser(keeper, "keeper-secret");
+        prepareFlaggedMessageInOwnFolder(keeper);
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         AtomicBoolean crashed = new AtomicBoolean();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
@@ -51,6 +54,31 @@ class CrashRecoveryTest {
         server.server().start();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
             .untilAsserted(() -> assertThat(subjectsIn(recipient, "crash-secret")).containsAll(acceptedBeforeCrash));
+        assertFlaggedMessageKeptInOwnFolder(keeper);
+    }
+
+    /** Folders, flags and the search index must survive the crash as well as the mail. */
+    private static void prepareFlaggedMessageInOwnFolder(String user) throws Exception {
+        try (Store store = server.mail().imap(user, "keeper-secret")) {
+            Folder folder = store.getFolder("Keep");
+            folder.create(Folder.HOLDS_MESSAGES);
+            javax.mail.internet.MimeMessage message = new javax.mail.internet.MimeMessage(server.mail().newSession());
+            message.setSubject("keepsake");
+            message.setText("an albatross");
+            message.setFlag(javax.mail.Flags.Flag.FLAGGED, true);
+            folder.appendMessages(new Message[] {message});
+        }
+    }
+
+    private static void assertFlaggedMessageKeptInOwnFolder(String user) throws Exception {
+        try (Store store = server.mail().imap(user, "keeper-secret")) {
+            Folder folder = store.getFolder("Keep");
+            folder.open(Folder.READ_ONLY);
+            assertThat(folder.getMessageCount()).isEqualTo(1);
+            assertThat(folder.getMessage(1).isSet(javax.mail.Flags.Flag.FLAGGED)).isTrue();
+            assertThat(folder.search(new javax.mail.search.BodyTerm("albatross"))).hasSize(1);
+            folder.close(false);
+        }
     }
 
     private static void sendUntilCrash(int sender, String recipient, Set<String> accepted, AtomicBoolean crashed) {

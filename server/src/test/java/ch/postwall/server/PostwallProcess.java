@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  * {@code --conf} and {@code --data}. Stopped with SIGTERM, or killed with SIGKILL to test crashes.
  */
 public class PostwallProcess implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final Path configurationDirectory;
-    private final Path dataDirectory;
+    private Path dataDirectory;
     private final Path logDirectory;
     private final PostwallPorts ports;
     private final List<String> extraJvmOptions;
@@ -29,7 +30,11 @@ public class PostwallProcess implements AutoCloseable {
     private int starts;
 
     public PostwallProcess(Path workDirectory, PostwallPorts ports, List<String> extraJvmOptions) {
-        this.configurationDirectory = TestConfiguration.write(workDirectory.resolve("conf"), ports);
+        this(workDirectory, ports, extraJvmOptions, TestConfiguration.OFFLINE_FILTER);
+    }
+
+    public PostwallProcess(Path workDirectory, PostwallPorts ports, List<String> extraJvmOptions, Map<String, String> filterProperties) {
+        this.configurationDirectory = TestConfiguration.write(workDirectory.resolve("conf"), ports, filterProperties);
         this.dataDirectory = workDirectory.resolve("data");
         this.logDirectory = workDirectory;
         this.ports = ports;
@@ -60,7 +65,37 @@ public class PostwallProcess implements AutoCloseable {
         return logDirectory.resolve("server-" + starts + ".log");
     }
 
+    /** Runs on another server's data directory, e.g. to prove two servers cannot share one. */
+    public PostwallProcess withDataDirectory(Path directory) {
+        this.dataDirectory = directory;
+        return this;
+    }
+
     public PostwallProcess start() {
+        launch();
+        awaitStarted();
+        return this;
+    }
+
+    /** The outcome of a start that is expected to fail. */
+    public record Exit(int code, String output) {
+    }
+
+    public Exit runUntilExit() {
+        launch();
+        try {
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                kill();
+                throw new IllegalStateException("Postwall kept running although it was expected to stop:\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return new Exit(process.exitValue(), log());
+    }
+
+    private void launch() {
         starts++;
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(extraJvmOptions);
@@ -74,8 +109,6 @@ public class PostwallProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitStarted();
-        return this;
     }
 
     private void awaitStarted() {

@@ -215,6 +215,55 @@ public interface PostwallServerContract {
         return imap;
     }
 
+    @Test
+    default void implicitTlsPortsShouldNegotiateTls12OrLater(PostwallServerExtension extension) throws Exception {
+        PostwallPorts ports = extension.server().ports();
+        for (int port : new int[] {ports.submissions, ports.imaps, ports.pop3s}) {
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) extension.mail().trustingServerCertificate()
+                    .createSocket("127.0.0.1", port)) {
+                socket.setSoTimeout(30_000);
+                socket.startHandshake();
+                assertThat(socket.getSession().getProtocol()).isIn("TLSv1.2", "TLSv1.3");
+                String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                assertThat(greeting).matches("(220|\\* OK|\\+OK).*");
+            }
+        }
+    }
+
+    @Test
+    default void pop3ShouldServeTheInboxAfterStls(PostwallServerExtension extension) throws Exception {
+        String user = uniqueUser("pop.example");
+        extension.webAdmin().createUser(user, "pop-secret");
+        deliverOverLmtp(extension, user, "Over LMTP");
+        try (LineClient pop = new LineClient(extension.server().ports().pop3)) {
+            assertThat(pop.readLine()).startsWith("+OK");
+            pop.sendLine("STLS");
+            assertThat(pop.readLine()).startsWith("+OK");
+            pop.startTls(extension.mail().trustingServerCertificate());
+            pop.sendLine("USER " + user);
+            assertThat(pop.readLine()).startsWith("+OK");
+            pop.sendLine("PASS pop-secret");
+            assertThat(pop.readLine()).startsWith("+OK");
+            pop.sendLine("STAT");
+            assertThat(pop.readLine()).startsWith("+OK 1 ");
+            pop.sendLine("QUIT");
+        }
+    }
+
+    /** LMTP on loopback: the way another MTA on the machine hands mail over for final delivery. */
+    private static void deliverOverLmtp(PostwallServerExtension extension, String recipient, String subject) {
+        try (LineClient lmtp = new LineClient(extension.server().ports().lmtp)) {
+            assertThat(lmtp.readSmtpReply()).startsWith("220");
+            assertThat(lmtp.smtp("LHLO mta.example")).startsWith("250");
+            assertThat(lmtp.smtp("MAIL FROM:<sender@mta.example>")).startsWith("250");
+            assertThat(lmtp.smtp("RCPT TO:<" + recipient + ">")).startsWith("250");
+            assertThat(lmtp.smtp("DATA")).startsWith("354");
+            lmtp.send("From: sender@mta.example\r\nTo: " + recipient + "\r\nSubject: " + subject + "\r\n\r\nhello\r\n.\r\n");
+            assertThat(lmtp.readSmtpReply()).startsWith("250");
+        }
+    }
+
     private static int countIn(MailClients mail, String user, String password, String folderName) throws Exception {
         try (Store store = mail.imap(user, password)) {
             Folder folder = store.getFolder(folderName);

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /** One real Postwall server process per test class, in a temporary directory removed afterwards. */
 public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     private final List<String> extraJvmOptions;
+    private final Supplier<Map<String, String>> filterProperties;
     private Path workDirectory;
     private PostwallProcess server;
 
@@ -25,13 +28,19 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     public PostwallServerExtension(List<String> extraJvmOptions) {
+        this(extraJvmOptions, () -> TestConfiguration.OFFLINE_FILTER);
+    }
+
+    /** The filter settings are asked for at start, once the scanners they point at are running. */
+    public PostwallServerExtension(List<String> extraJvmOptions, Supplier<Map<String, String>> filterProperties) {
         this.extraJvmOptions = extraJvmOptions;
+        this.filterProperties = filterProperties;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         workDirectory = Files.createTempDirectory("postwall-test");
-        server = new PostwallProcess(workDirectory, new PostwallPorts(), extraJvmOptions).start();
+        server = new PostwallProcess(workDirectory, new PostwallPorts(), extraJvmOptions, filterProperties.get()).start();
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -27,7 +29,42 @@ public final class TestConfiguration {
         return conf;
     }
 
+    /**
+     * Filter checks that need no daemon and no DNS: tests of mail hosting must not depend on spamd,
+     * clamd or the network; the gateway's own end-to-end tests enable the real scanners.
+     */
+    public static final Map<String, String> OFFLINE_FILTER = Map.of("policy.default.checks", "attachments");
+
     public static Path write(Path target, PostwallPorts ports) {
+        return write(target, ports, OFFLINE_FILTER);
+    }
+
+    /** Sets each key of a properties file: its active line is replaced, or a line is appended. */
+    public static void setProperties(Path file, Map<String, String> properties) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            String line = property.getKey() + "=" + property.getValue();
+            int index = indexOfKey(lines, property.getKey());
+            if (index >= 0) {
+                lines.set(index, line);
+            } else {
+                lines.add(line);
+            }
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static int indexOfKey(List<String> lines, String key) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(key + "=")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Copies the shipped configuration, binds it to the ports and sets the given filter.properties keys. */
+    public static Path write(Path target, PostwallPorts ports, Map<String, String> filterProperties) {
         try {
             Files.createDirectories(target);
             try (Stream<Path> files = Files.list(shippedConfiguration())) {
@@ -53,6 +90,7 @@ public final class TestConfiguration {
                 }
                 Files.writeString(file, content, StandardCharsets.UTF_8);
             }
+            setProperties(target.resolve("filter.properties"), filterProperties);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,5 @@
 package ch.postwall.mailbox.cassandra;
 
-import org.apache.james.modules.MailboxModule;
-
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
@@ -10,13 +8,15 @@ import ch.postwall.mailbox.queue.ActiveMQMailQueueModule;
 /**
  * The distributed backend as module groups for the server's backend chooser.
  *
- * <p>No search index is bound here: the distributed backend's OpenSearch index comes separately, and the server must
- * add one. The mail queue is per node (embedded ActiveMQ), as on the embedded backend.
+ * <p>Like {@code EmbeddedBackendModules.ALL}, it leaves to the server's core what does not depend on the backend
+ * (James's MailboxModule, the in-VM event bus and its dead letters, delegation, the task manager). No message search
+ * index is bound: the distributed backend's OpenSearch index comes separately, and the server must add one. The mail
+ * queue is the embedded backend's: an ActiveMQ broker per node, since Postwall runs no RabbitMQ for James's shared
+ * queue.
  */
 public final class CassandraBackendModules {
-    /** Everything James's stores need on Cassandra: mailbox, quota, users, domains, rewrites, Sieve, mail repositories, blobs, events, queue. */
+    /** James's stores on Cassandra: mailbox, quota, users, domains, rewrites, Sieve, mail repositories, blobs, events; and the queue. */
     public static final Module ALL = Modules.combine(
-        new MailboxModule(),
         new CassandraSessionModule(),
         new CassandraMailboxBackendModule(),
         new CassandraBlobBackendModule(),

@@ -2,12 +2,10 @@ package ch.postwall.mailbox.cassandra;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.CoreDataModule;
-import org.apache.james.adapter.mailbox.DelegationStoreAuthorizator;
 import org.apache.james.backends.cassandra.components.CassandraModule;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.cassandra.CassandraDomainList;
 import org.apache.james.domainlist.lib.DomainListConfiguration;
-import org.apache.james.mailbox.Authorizator;
 import org.apache.james.rrt.api.AliasReverseResolver;
 import org.apache.james.rrt.api.CanSendFrom;
 import org.apache.james.rrt.api.RecipientRewriteTable;
@@ -16,11 +14,7 @@ import org.apache.james.rrt.cassandra.CassandraRecipientRewriteTable;
 import org.apache.james.rrt.lib.AliasReverseResolverImpl;
 import org.apache.james.rrt.lib.CanSendFromImpl;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
-import org.apache.james.user.api.DelegationStore;
-import org.apache.james.user.api.DelegationUsernameChangeTaskStep;
-import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.user.api.UsersRepository;
-import org.apache.james.user.cassandra.CassandraDelegationStore;
 import org.apache.james.user.cassandra.CassandraRepositoryConfiguration;
 import org.apache.james.user.cassandra.CassandraUsersDAO;
 import org.apache.james.user.cassandra.CassandraUsersRepositoryModule;
@@ -36,10 +30,14 @@ import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import com.google.inject.name.Names;
+
+import ch.postwall.mailbox.provisioning.DefaultFoldersUsersRepository;
 
 /**
- * Users (with delegation), domains and recipient rewrites on Cassandra, configured from James's
- * {@code usersrepository.xml}, {@code domainlist.xml} and {@code recipientrewritetable.xml}.
+ * Users, domains and recipient rewrites on Cassandra, configured from James's {@code usersrepository.xml},
+ * {@code domainlist.xml} and {@code recipientrewritetable.xml}. Users get their standard folders when added, as on
+ * the embedded backend.
  */
 public class CassandraDataBackendModule extends AbstractModule {
     private static final String USERS_CONFIGURATION = "usersrepository";
@@ -52,12 +50,10 @@ public class CassandraDataBackendModule extends AbstractModule {
         bind(CassandraUsersDAO.class).in(Scopes.SINGLETON);
         bind(UsersDAO.class).to(CassandraUsersDAO.class);
         bind(new TypeLiteral<UsersRepositoryImpl<CassandraUsersDAO>>() { }).in(Scopes.SINGLETON);
-        bind(UsersRepository.class).to(new TypeLiteral<UsersRepositoryImpl<CassandraUsersDAO>>() { });
-        bind(CassandraDelegationStore.class).in(Scopes.SINGLETON);
-        bind(DelegationStore.class).to(CassandraDelegationStore.class);
-        bind(Authorizator.class).to(DelegationStoreAuthorizator.class);
-        Multibinder.newSetBinder(binder(), UsernameChangeTaskStep.class)
-            .addBinding().to(DelegationUsernameChangeTaskStep.class);
+        bind(UsersRepository.class).annotatedWith(Names.named(DefaultFoldersUsersRepository.STORAGE))
+            .to(new TypeLiteral<UsersRepositoryImpl<CassandraUsersDAO>>() { });
+        bind(DefaultFoldersUsersRepository.class).in(Scopes.SINGLETON);
+        bind(UsersRepository.class).to(DefaultFoldersUsersRepository.class);
 
         bind(CassandraDomainList.class).in(Scopes.SINGLETON);
         bind(DomainList.class).to(CassandraDomainList.class);

@@ -9,6 +9,7 @@ import org.apache.james.adapter.mailbox.ACLUsernameChangeTaskStep;
 import org.apache.james.adapter.mailbox.MailboxUsernameChangeTaskStep;
 import org.apache.james.adapter.mailbox.QuotaUsernameChangeTaskStep;
 import org.apache.james.adapter.mailbox.UserRepositoryAuthenticator;
+import org.apache.james.adapter.mailbox.UserRepositoryAuthorizator;
 import org.apache.james.backends.cassandra.components.CassandraModule;
 import org.apache.james.backends.cassandra.init.configuration.CassandraConfiguration;
 import org.apache.james.backends.cassandra.versions.CassandraSchemaVersionManager;
@@ -23,6 +24,7 @@ import org.apache.james.eventsourcing.eventstore.cassandra.dto.EventDTOModule;
 import org.apache.james.mailbox.AttachmentContentLoader;
 import org.apache.james.mailbox.AttachmentManager;
 import org.apache.james.mailbox.Authenticator;
+import org.apache.james.mailbox.Authorizator;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxPathLocker;
 import org.apache.james.mailbox.MessageIdManager;
@@ -90,8 +92,8 @@ import org.apache.james.mailbox.store.quota.ListeningCurrentQuotaUpdater;
 import org.apache.james.mailbox.store.quota.QuotaUpdater;
 import org.apache.james.mailbox.store.quota.StoreQuotaManager;
 import org.apache.james.mailbox.store.user.SubscriptionMapperFactory;
-import org.apache.james.modules.mailbox.DefaultEventModule;
-import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
+import org.apache.james.quota.search.QuotaSearcher;
+import org.apache.james.quota.search.scanning.ScanningQuotaSearcher;
 import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.utils.MailboxManagerDefinition;
 import org.apache.mailbox.tools.indexer.MessageIdReIndexerImpl;
@@ -106,20 +108,18 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.name.Names;
 
 /**
- * James's Cassandra mailbox (messages, ACLs, quotas, threads) with the in-VM event bus.
+ * James's Cassandra mailbox (messages, ACLs, quotas, threads).
  *
- * <p>The in-VM event bus delivers a mailbox event to the listeners of the node where it happened, which is what
- * every listener here needs; James's RabbitMQ event bus is not used since we run no RabbitMQ. JMAP change
- * repositories are not bound: Postwall serves no JMAP on this backend yet.
+ * <p>Its listeners run on the server core's in-VM event bus, which delivers a mailbox event on the node where it
+ * happened: what every listener here needs (James's RabbitMQ event bus would need RabbitMQ, and James's Cassandra
+ * event dead letters are not served at 3.8.1). Quota search scans, as on the embedded backend. JMAP change
+ * repositories are not bound: Postwall serves no JMAP.
  */
 public class CassandraMailboxBackendModule extends AbstractModule {
     @Override
     protected void configure() {
-        install(new DefaultEventModule());
         bindMailbox();
         bindQuota();
-        // James's Cassandra dead letters are not served at 3.8.1; like the in-VM bus, dead letters stay per node.
-        install(new MemoryDeadLetterModule());
 
         Multibinder<CassandraModule> schema = Multibinder.newSetBinder(binder(), CassandraModule.class);
         schema.addBinding().toInstance(CassandraAclModule.MODULE);
@@ -179,6 +179,7 @@ public class CassandraMailboxBackendModule extends AbstractModule {
         bind(SessionProvider.class).to(SessionProviderImpl.class);
         bind(MailboxPathLocker.class).to(NoMailboxPathLocker.class);
         bind(Authenticator.class).to(UserRepositoryAuthenticator.class);
+        bind(Authorizator.class).to(UserRepositoryAuthorizator.class);
         bind(ReIndexer.class).to(ReIndexerImpl.class);
         bind(MessageIdReIndexer.class).to(MessageIdReIndexerImpl.class);
 
@@ -213,6 +214,7 @@ public class CassandraMailboxBackendModule extends AbstractModule {
         bind(QuotaRootDeserializer.class).to(DefaultUserQuotaRootResolver.class);
         bind(UserQuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
         bind(QuotaUpdater.class).to(ListeningCurrentQuotaUpdater.class);
+        bind(QuotaSearcher.class).to(ScanningQuotaSearcher.class);
         Multibinder.newSetBinder(binder(), EventListener.ReactiveGroupEventListener.class)
             .addBinding().to(ListeningCurrentQuotaUpdater.class);
     }

@@ -3,6 +3,8 @@ package ch.postwall.mailbox.embedded;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
+import ch.postwall.mailbox.queue.ActiveMQMailQueueModule;
+
 /** Everything the embedded backend binds: one machine, nothing to install, data under one directory. */
 public final class EmbeddedBackendModules {
     public static final Module ALL = Modules.combine(
@@ -10,7 +12,7 @@ public final class EmbeddedBackendModules {
         new EmbeddedDataModule(),
         new EmbeddedMailboxModule(),
         new EmbeddedSearchModule(),
-        new EmbeddedQueueModule());
+        new ActiveMQMailQueueModule());
 
     private EmbeddedBackendModules() {
     }

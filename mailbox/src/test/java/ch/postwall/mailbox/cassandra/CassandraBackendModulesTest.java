@@ -3,18 +3,14 @@ package ch.postwall.mailbox.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import javax.inject.Inject;
 import javax.mail.util.SharedByteArrayInputStream;
 
-import org.apache.james.GuiceJamesServer;
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
 import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
@@ -24,27 +20,11 @@ import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
-import org.apache.james.mailbox.lucene.search.LuceneMessageSearchIndex;
 import org.apache.james.mailbox.model.search.MailboxQuery;
-import org.apache.james.mailbox.store.search.ListeningMessageSearchIndex;
-import org.apache.james.mailbox.store.search.MessageSearchIndex;
-import org.apache.james.modules.MailetProcessingModule;
-import org.apache.james.modules.server.DefaultProcessorsConfigurationProviderModule;
-import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.RAMDirectory;
-import org.apache.james.server.core.configuration.Configuration;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceProbe;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.google.inject.AbstractModule;
-import com.google.inject.Scopes;
-import com.google.inject.multibindings.Multibinder;
 
 import reactor.core.publisher.Flux;
 
@@ -54,12 +34,8 @@ class CassandraBackendModulesTest {
     private static final Username ALICE = Username.fromLocalPartWithDomain("alice", DOMAIN);
 
     @RegisterExtension
-    static CassandraExtension cassandra = new CassandraExtension();
-
-    @TempDir
-    static Path workingDirectory;
-
-    private static GuiceJamesServer server;
+    static CassandraJamesServerExtension james = new CassandraJamesServerExtension(
+        CassandraJamesServerExtension.registerProbe(StoresProbe.class));
 
     /** Hands the test what the server's injector built. */
     static class StoresProbe implements GuiceProbe {
@@ -72,78 +48,6 @@ class CassandraBackendModulesTest {
             this.mailboxManager = mailboxManager;
             this.usersRepository = usersRepository;
             this.domainList = domainList;
-        }
-    }
-
-    /** The distributed backend brings no search index of its own; an in-memory Lucene one stands in. */
-    static class InMemoryLuceneSearchModule extends AbstractModule {
-        @Override
-        protected void configure() {
-            bind(Directory.class).toInstance(new RAMDirectory());
-            bind(LuceneMessageSearchIndex.class).in(Scopes.SINGLETON);
-            bind(MessageSearchIndex.class).to(LuceneMessageSearchIndex.class);
-            bind(ListeningMessageSearchIndex.class).to(LuceneMessageSearchIndex.class);
-            Multibinder.newSetBinder(binder(), EventListener.ReactiveGroupEventListener.class)
-                .addBinding().to(LuceneMessageSearchIndex.class);
-        }
-    }
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        Path conf = Files.createDirectories(workingDirectory.resolve("conf"));
-        Files.writeString(conf.resolve("cassandra.properties"), String.join("\n",
-            "cassandra.nodes=" + cassandra.contactPoint().getHostString() + ":" + cassandra.contactPoint().getPort(),
-            "cassandra.keyspace=" + cassandra.keyspace(),
-            "cassandra.replication.factor=1",
-            "cassandra.request.timeout.millis=30000"));
-        Files.writeString(conf.resolve("usersrepository.xml"),
-            "<usersrepository name=\"LocalUsers\"><enableVirtualHosting>true</enableVirtualHosting></usersrepository>");
-        Files.writeString(conf.resolve("domainlist.xml"),
-            "<domainlist><autodetect>false</autodetect><autodetectIP>false</autodetectIP>"
-                + "<defaultDomain>localhost</defaultDomain></domainlist>");
-
-        Files.writeString(conf.resolve("mailrepositorystore.xml"), """
-            <mailrepositorystore>
-              <defaultProtocol>cassandra</defaultProtocol>
-              <mailrepositories>
-                <mailrepository class="org.apache.james.mailrepository.cassandra.CassandraMailRepository">
-                  <protocols><protocol>cassandra</protocol></protocols>
-                </mailrepository>
-              </mailrepositories>
-            </mailrepositorystore>
-            """);
-        Files.writeString(conf.resolve("mailetcontainer.xml"), """
-            <mailetcontainer enableJmx="false">
-              <context><postmaster>postmaster@localhost</postmaster></context>
-              <spooler><threads>1</threads></spooler>
-              <processors>
-                <processor state="root" enableJmx="false">
-                  <mailet match="All" class="ToProcessor"><processor>transport</processor></mailet>
-                </processor>
-                <processor state="error" enableJmx="false">
-                  <mailet match="All" class="Null"/>
-                </processor>
-                <processor state="transport" enableJmx="false">
-                  <mailet match="All" class="RemoveMimeHeader"><name>bcc</name></mailet>
-                  <mailet match="All" class="Null"/>
-                </processor>
-              </processors>
-            </mailetcontainer>
-            """);
-
-        server = GuiceJamesServer.forConfiguration(Configuration.builder().workingDirectory(workingDirectory.toFile()).build())
-            .combineWith(CassandraBackendModules.ALL)
-            // What the server assembly adds around a backend: mail processing and a search index.
-            .combineWith(new MailetProcessingModule(), new RawPostDequeueDecoratorModule(),
-                new DefaultProcessorsConfigurationProviderModule(), new InMemoryLuceneSearchModule())
-            .combineWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(StoresProbe.class));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
         }
     }
 
@@ -187,6 +91,6 @@ class CassandraBackendModulesTest {
     }
 
     private static StoresProbe stores() {
-        return server.getProbe(StoresProbe.class);
+        return james.probe(StoresProbe.class);
     }
 }

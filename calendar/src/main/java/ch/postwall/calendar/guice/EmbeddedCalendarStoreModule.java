@@ -1,0 +1,16 @@
+package ch.postwall.calendar.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Scopes;
+
+import ch.postwall.calendar.api.CalendarStore;
+import ch.postwall.calendar.store.embedded.EmbeddedCalendarStore;
+
+/** The calendar store on the embedded Derby database, which the embedded backend group binds. */
+public class EmbeddedCalendarStoreModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(EmbeddedCalendarStore.class).in(Scopes.SINGLETON);
+        bind(CalendarStore.class).to(EmbeddedCalendarStore.class);
+    }
+}

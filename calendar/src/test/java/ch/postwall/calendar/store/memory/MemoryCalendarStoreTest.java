@@ -1,0 +1,20 @@
+package ch.postwall.calendar.store.memory;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import ch.postwall.calendar.api.CalendarStore;
+import ch.postwall.calendar.api.CalendarStoreContract;
+
+class MemoryCalendarStoreTest implements CalendarStoreContract {
+    private MemoryCalendarStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = new MemoryCalendarStore();
+    }
+
+    @Override
+    public CalendarStore store() {
+        return store;
+    }
+}

@@ -1,0 +1,16 @@
+package ch.postwall.filter.gateway.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Scopes;
+
+import ch.postwall.filter.gateway.EmbeddedGatewayRouteStore;
+import ch.postwall.filter.gateway.GatewayRouteStore;
+
+/** Needs the {@code EmbeddedDatabase} bound by the embedded backend. */
+public class EmbeddedGatewayModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(EmbeddedGatewayRouteStore.class).in(Scopes.SINGLETON);
+        bind(GatewayRouteStore.class).to(EmbeddedGatewayRouteStore.class);
+    }
+}

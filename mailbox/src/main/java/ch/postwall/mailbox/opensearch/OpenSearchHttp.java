@@ -1,0 +1,132 @@
+package ch.postwall.mailbox.opensearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.ssl.SSLContextBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import org.opensearch.client.opensearch.generic.Request;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * JSON over the opensearch-java generic client. The index builds its documents and queries as Jackson
+ * trees, which keeps the mapping, the documents and the query translation readable side by side.
+ */
+public class OpenSearchHttp implements AutoCloseable {
+    public record Reply(int status, JsonNode json) {
+        public boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public static OpenSearchHttp create(OpenSearchConfiguration configuration) {
+        HttpHost[] hosts = configuration.hosts().stream()
+            .map(host -> new HttpHost(configuration.tls() ? "https" : "http",
+                host.substring(0, host.lastIndexOf(':')),
+                Integer.parseInt(host.substring(host.lastIndexOf(':') + 1))))
+            .toArray(HttpHost[]::new);
+        Optional<SSLContext> sslContext = sslContext(configuration);
+        OpenSearchTransport transport = ApacheHttpClient5TransportBuilder.builder(hosts)
+            .setRequestConfigCallback(config -> config.setResponseTimeout(Timeout.of(configuration.requestTimeout())))
+            .setHttpClientConfigCallback(client -> {
+                configuration.credentials().ifPresent(credentials -> {
+                    BasicCredentialsProvider provider = new BasicCredentialsProvider();
+                    for (HttpHost host : hosts) {
+                        provider.setCredentials(new AuthScope(host),
+                            new UsernamePasswordCredentials(credentials.username(), credentials.password().toCharArray()));
+                    }
+                    client.setDefaultCredentialsProvider(provider);
+                });
+                sslContext.ifPresent(context -> client.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(context).build())
+                    .build()));
+                return client;
+            })
+            .build();
+        return new OpenSearchHttp(transport);
+    }
+
+    private static Optional<SSLContext> sslContext(OpenSearchConfiguration configuration) {
+        return configuration.trustStore().map(trustStore -> {
+            try (InputStream input = Files.newInputStream(trustStore.path())) {
+                KeyStore keyStore = KeyStore.getInstance(KeyStore.getDefaultType());
+                keyStore.load(input, trustStore.password().toCharArray());
+                return SSLContextBuilder.create().loadTrustMaterial(keyStore, null).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + OpenSearchConfiguration.TRUSTSTORE_PATH + " " + trustStore.path(), e);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("Invalid trust store " + trustStore.path(), e);
+            }
+        });
+    }
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final OpenSearchTransport transport;
+    private final OpenSearchGenericClient client;
+
+    OpenSearchHttp(OpenSearchTransport transport) {
+        this.transport = transport;
+        this.client = new OpenSearchGenericClient(transport);
+    }
+
+    public Reply execute(String method, String endpoint, Map<String, String> parameters, Optional<String> jsonBody) throws IOException {
+        Requests.JsonBodyBuilder builder = Requests.builder().method(method).endpoint(endpoint).query(parameters);
+        jsonBody.ifPresent(builder::json);
+        return send(builder.build());
+    }
+
+    /** Sends newline-delimited JSON lines, as the _bulk API expects. */
+    public Reply bulk(String endpoint, Map<String, String> parameters, List<JsonNode> lines) throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (JsonNode line : lines) {
+            body.append(MAPPER.writeValueAsString(line)).append('\n');
+        }
+        return send(Requests.create("POST", endpoint, List.of(), parameters,
+            Body.from(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/x-ndjson")));
+    }
+
+    private Reply send(Request request) throws IOException {
+        try (Response response = client.execute(request)) {
+            JsonNode json = response.getBody()
+                .map(body -> {
+                    try (body) {
+                        return MAPPER.readTree(body.body());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .orElse(MissingNode.getInstance());
+            return new Reply(response.getStatus(), json);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        transport.close();
+    }
+}
