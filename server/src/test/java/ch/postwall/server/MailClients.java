@@ -69,7 +69,11 @@ public class MailClients {
     }
 
     public SSLSocketFactory trustingServerCertificate() {
-        Path certificate = server.dataDirectory().resolve("tls").resolve("selfsigned-cert.pem");
+        return trusting(server.dataDirectory().resolve("tls").resolve("selfsigned-cert.pem"));
+    }
+
+    /** TLS that trusts exactly the given PEM certificate, e.g. a reference server's self-signed one. */
+    public static SSLSocketFactory trusting(Path certificate) {
         try (InputStream input = Files.newInputStream(certificate)) {
             KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
             trustStore.load(null, null);

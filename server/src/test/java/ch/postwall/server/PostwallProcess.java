@@ -53,6 +53,14 @@ public class PostwallProcess implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The running server's process, e.g. to read its memory use. */
+    public ProcessHandle processHandle() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Postwall is not running");
+        }
+        return process.toHandle();
+    }
+
     public Path currentLog() {
         return logDirectory.resolve("server-" + starts + ".log");
     }
@@ -167,7 +175,7 @@ public class PostwallProcess implements AutoCloseable {
         }
     }
 
-    private static boolean portOpen(int port) {
+    public static boolean portOpen(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;

@@ -71,7 +71,7 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
         return this;
     }
 
-    static void deleteRecursively(Path directory) {
+    public static void deleteRecursively(Path directory) {
         if (directory == null || !Files.exists(directory)) {
             return;
         }

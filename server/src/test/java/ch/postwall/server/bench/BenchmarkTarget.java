@@ -1,0 +1,24 @@
+package ch.postwall.server.bench;
+
+import javax.net.ssl.SSLSocketFactory;
+
+/** A running mail system the benchmark measures: SMTP in on one port, IMAP (STARTTLS) out on another. */
+interface BenchmarkTarget extends AutoCloseable {
+    String name();
+
+    int smtpPort();
+
+    int imapPort();
+
+    /** Trusts the system's own certificate, so IMAP runs over verified TLS on both systems alike. */
+    SSLSocketFactory tls();
+
+    /** Makes {@code address} a deliverable mailbox that logs in with {@code password}. */
+    void createMailbox(String address, String password);
+
+    /** Memory of all the system's processes. */
+    ResidentMemory memory();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,146 @@
+package ch.postwall.server.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+import ch.postwall.server.PostwallServerExtension;
+
+/**
+ * The ingest and IMAP benchmark (issue 2): N messages of S KB over C SMTP sessions into one mailbox,
+ * end to end until IMAP shows all of them, then IMAP FETCH and SEARCH latencies; on Postwall and, in
+ * the same run and by the same method, on Postfix -> LMTP -> Dovecot. Prints one table. How to run it:
+ * {@code server/bench/README.md}.
+ */
+public final class IngestBenchmark {
+    private static final String DOMAIN = "bench.example";
+    private static final String USER = "bench@" + DOMAIN;
+    private static final String WARMUP_USER = "warmup@" + DOMAIN;
+    private static final String PASSWORD = "bench-secret";
+    private static final Duration MINIMUM_TIMEOUT = Duration.ofMinutes(2);
+
+    private final BenchmarkParameters parameters;
+    private final PrintStream out;
+
+    private IngestBenchmark(BenchmarkParameters parameters, PrintStream out) {
+        this.parameters = parameters;
+        this.out = out;
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        new IngestBenchmark(BenchmarkParameters.parse(arguments), System.out).run();
+        // The JDK HTTP client keeps non-daemon threads: leave explicitly once the table is printed.
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        // Readable by all: Postfix and Dovecot processes of the reference run as unprivileged users below it.
+        Path work = Files.createTempDirectory("postwall-bench", PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwxr-xr-x")));
+        // Kept when the run fails: the servers' logs and configuration are in there.
+        out.printf("Work directory (removed after a successful run): %s%n", work);
+        List<BenchmarkResult> results = new ArrayList<>();
+        out.printf("Postwall ingest benchmark: %d messages x %d KB over %d SMTP sessions, %d IMAP requests per kind%n",
+        parameters.messages, parameters.sizeKb, parameters.sessions, parameters.requests);
+        try (BenchmarkTarget postwall = PostwallTarget.start(work.resolve("postwall"))) {
+            results.add(measure(postwall));
+        }
+        if (parameters.reference) {
+            try (BenchmarkTarget reference = ReferenceMailSystem.start(
+                Files.createDirectories(work.resolve("reference")), DOMAIN, PASSWORD)) {
+                results.add(measure(reference));
+            }
+        }
+        new ResultTable(results).print(out);
+        PostwallServerExtension.deleteRecursively(work);
+    }
+
+    private BenchmarkResult measure(BenchmarkTarget target) throws Exception {
+        if (parameters.warmup > 0) {
+            // The JVM compiles its hot paths during the first thousands of requests: measure a warm server.
+            out.printf("%s: warming up with %d messages into another mailbox...%n", target.name(), parameters.warmup);
+            target.createMailbox(WARMUP_USER, PASSWORD);
+            ingest(target, WARMUP_USER, parameters.warmup);
+            try (ImapSession imap = ImapSession.login(target.imapPort(), target.tls(), WARMUP_USER, PASSWORD)) {
+                ImapRequests.measure(imap, parameters.warmup, Math.min(parameters.requests, parameters.warmup));
+            }
+        }
+        out.printf("%s: sending...%n", target.name());
+        target.createMailbox(USER, PASSWORD);
+        ResidentMemory memoryBefore = target.memory();
+        Duration[] acceptAndEndToEnd = ingest(target, USER, parameters.messages);
+        out.printf("%s: all %d messages in the INBOX after %.1f s; IMAP requests...%n",
+            target.name(), parameters.messages, acceptAndEndToEnd[1].toMillis() / 1000.0);
+        try (ImapSession imap = ImapSession.login(target.imapPort(), target.tls(), USER, PASSWORD)) {
+            ImapRequests requests = ImapRequests.measure(imap, parameters.messages, parameters.requests);
+            return new BenchmarkResult(target.name(), parameters.messages, acceptAndEndToEnd[0], acceptAndEndToEnd[1],
+                requests, memoryBefore, target.memory());
+        }
+    }
+
+    /** Sends {@code count} messages to {@code user}; returns the accept and the end-to-end durations. */
+    private Duration[] ingest(BenchmarkTarget target, String user, int count) throws Exception {
+        BenchmarkMessages messages = new BenchmarkMessages(parameters.sizeKb, "load@load.example", user);
+        try (ImapSession poller = ImapSession.login(target.imapPort(), target.tls(), user, PASSWORD)) {
+            long start = System.nanoTime();
+            Duration accept = SmtpLoad.send(target.smtpPort(), messages, count, parameters.sessions, timeout(count));
+            Duration endToEnd = Duration.ofNanos(poller.awaitInboxMessages(count, timeout(count)) - start);
+            return new Duration[] {accept, endToEnd};
+        }
+    }
+
+    /** Generous, but bounded: a system that stalls fails the run instead of hanging it. */
+    private Duration timeout(int count) {
+        Duration scaled = Duration.ofMillis(200L * count * Math.max(1, parameters.sizeKb / 10));
+        return scaled.compareTo(MINIMUM_TIMEOUT) > 0 ? scaled : MINIMUM_TIMEOUT;
+    }
+
+    /** The printed figures, one column per system and a ratio column Postwall / reference. */
+    private static final class ResultTable {
+        private final List<BenchmarkResult> results;
+
+        ResultTable(List<BenchmarkResult> results) {
+            this.results = results;
+        }
+
+        void print(PrintStream out) {
+            out.println();
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-30s", "measure"));
+            results.forEach(result -> header.append(String.format(Locale.ROOT, "%22s", result.system)));
+            if (results.size() == 2) {
+                header.append(String.format(Locale.ROOT, "%12s", "ratio P/R"));
+            }
+            out.println(header);
+            row(out, "SMTP accept rate (msg/s)", BenchmarkResult::acceptRate);
+            row(out, "end-to-end rate (msg/s)", BenchmarkResult::endToEndRate);
+            row(out, "FETCH BODY[] p50 (ms)", result -> result.imap.fetch.percentileMillis(50));
+            row(out, "FETCH BODY[] p99 (ms)", result -> result.imap.fetch.percentileMillis(99));
+            row(out, "SEARCH HEADER p50 (ms)", result -> result.imap.searchHeader.percentileMillis(50));
+            row(out, "SEARCH HEADER p99 (ms)", result -> result.imap.searchHeader.percentileMillis(99));
+            row(out, "SEARCH BODY p50 (ms)", result -> result.imap.searchBody.percentileMillis(50));
+            row(out, "SEARCH BODY p99 (ms)", result -> result.imap.searchBody.percentileMillis(99));
+            row(out, "wrong SEARCH answers", result -> result.imap.wrongSearchAnswers);
+            row(out, "RSS before (MB)", result -> result.memoryBefore.rssBytes / 1048576.0);
+            row(out, "RSS after (MB)", result -> result.memoryAfter.rssBytes / 1048576.0);
+            row(out, "PSS before (MB)", result -> result.memoryBefore.pssBytes / 1048576.0);
+            row(out, "PSS after (MB)", result -> result.memoryAfter.pssBytes / 1048576.0);
+        }
+
+        private void row(PrintStream out, String name, ToDoubleFunction<BenchmarkResult> measure) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", name));
+            results.forEach(result -> line.append(String.format(Locale.ROOT, "%22.1f", measure.applyAsDouble(result))));
+            if (results.size() == 2) {
+                double reference = measure.applyAsDouble(results.get(1));
+                line.append(reference == 0 ? String.format(Locale.ROOT, "%12s", "-")
+                    : String.format(Locale.ROOT, "%12.3f", measure.applyAsDouble(results.get(0)) / reference));
+            }
+            out.println(line);
+        }
+    }
+}
