@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ "$*" != *--reference=false* ]]; then
-  .ci/install-bench.sh
+  .ci/setup-bench.sh
 fi
 exec mvn -B -q -pl server -am test-compile -Pbench -Dbench.args="$*"

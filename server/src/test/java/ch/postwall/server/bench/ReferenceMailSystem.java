@@ -28,7 +28,7 @@ import ch.postwall.server.tls.SelfSignedCertificate;
  * The reference: Postfix 3.7 receiving over SMTP and delivering over LMTP to Dovecot 2.3 (Maildir),
  * Dovecot serving IMAP. Both run from configuration written into a work directory, on free loopback
  * ports, as root with their usual unprivileged users; nothing system-wide is configured or started.
- * Needs the packages of {@code .ci/install-bench.sh}.
+ * Needs the packages of {@code .ci/setup-bench.sh}.
  */
 final class ReferenceMailSystem implements BenchmarkTarget {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
@@ -203,7 +203,7 @@ final class ReferenceMailSystem implements BenchmarkTarget {
                     + "; see " + output + ", " + work.resolve("postfix.log") + " and " + work.resolve("dovecot.log"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(String.join(" ", command) + " could not run (is .ci/install-bench.sh installed?)", e);
+            throw new UncheckedIOException(String.join(" ", command) + " could not run (is .ci/setup-bench.sh installed?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
