@@ -3,9 +3,13 @@ package ch.postwall.server;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
+import ch.postwall.filter.gateway.guice.CassandraGatewayModule;
 import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
+import ch.postwall.filter.trace.guice.CassandraMessageTraceModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
+import ch.postwall.mailbox.cassandra.CassandraBackendModules;
 import ch.postwall.mailbox.embedded.EmbeddedBackendModules;
+import ch.postwall.mailbox.opensearch.OpenSearchSearchModule;
 import ch.postwall.server.config.Backend;
 
 /**
@@ -23,7 +27,11 @@ public final class BackendChooser {
                     new EmbeddedGatewayModule(),
                     new EmbeddedMessageTraceModule());
             case DISTRIBUTED:
-                throw new UnsupportedOperationException("The distributed backend is not part of this build yet");
+                // James's MailboxModule and the event bus come from PostwallServer.CORE, as for the embedded backend.
+                return Modules.combine(CassandraBackendModules.ALL,
+                    new OpenSearchSearchModule(),
+                    new CassandraGatewayModule(),
+                    new CassandraMessageTraceModule());
             default:
                 throw new IllegalArgumentException("Unknown backend " + backend);
         }

@@ -16,7 +16,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /** One real Postwall server process per test class, in a temporary directory removed afterwards. */
 public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    /** Changes a test server's copy of conf/ before it starts, e.g. to choose another backend. */
+    @FunctionalInterface
+    public interface ConfigurationChange {
+        void apply(Path configurationDirectory) throws IOException;
+    }
+
     private final List<String> extraJvmOptions;
+    private final ConfigurationChange configurationChange;
     private Path workDirectory;
     private PostwallProcess server;
 
@@ -25,13 +32,20 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     public PostwallServerExtension(List<String> extraJvmOptions) {
+        this(extraJvmOptions, configurationDirectory -> { });
+    }
+
+    public PostwallServerExtension(List<String> extraJvmOptions, ConfigurationChange configurationChange) {
         this.extraJvmOptions = extraJvmOptions;
+        this.configurationChange = configurationChange;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         workDirectory = Files.createTempDirectory("postwall-test");
-        server = new PostwallProcess(workDirectory, new PostwallPorts(), extraJvmOptions).start();
+        server = new PostwallProcess(workDirectory, new PostwallPorts(), extraJvmOptions);
+        configurationChange.apply(server.configurationDirectory());
+        server.start();
     }
 
     @Override
