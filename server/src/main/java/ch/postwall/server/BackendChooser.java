@@ -7,6 +7,7 @@ import ch.postwall.calendar.guice.CassandraCalendarStoreModule;
 import ch.postwall.calendar.guice.EmbeddedCalendarStoreModule;
 import ch.postwall.filter.gateway.guice.CassandraGatewayModule;
 import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
+import ch.postwall.filter.policy.CassandraDomainPolicyModule;
 import ch.postwall.filter.policy.EmbeddedDomainPolicyModule;
 import ch.postwall.filter.trace.guice.CassandraMessageTraceModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
@@ -60,6 +61,7 @@ public final class BackendChooser {
                     new OpenSearchSearchModule(),
                     new CassandraGatewayModule(),
                     new CassandraMessageTraceModule(),
+                    new CassandraDomainPolicyModule(),
                     new CassandraCalendarStoreModule());
             default:
                 throw new IllegalArgumentException("Unknown backend " + backend);

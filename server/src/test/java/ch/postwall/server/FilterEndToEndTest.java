@@ -88,7 +88,7 @@ class FilterEndToEndTest {
 
         assertThat(sendOverMx("spammer@outside.example", user, "Offer", GTUBE)).startsWith("250");
 
-        String repository = URLEncoder.encode("jpa://var/mail/quarantine/" + user, StandardCharsets.UTF_8);
+        String repository = URLEncoder.encode("postwall://var/mail/quarantine/" + user, StandardCharsets.UTF_8);
         await().atMost(Duration.ofSeconds(60)).until(() ->
             server.webAdmin().get("/mailRepositories/" + repository + "/mails").body().contains("\""));
         assertThat(inboxCount(user)).isZero();

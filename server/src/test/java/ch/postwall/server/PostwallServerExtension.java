@@ -18,8 +18,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /** One real Postwall server process per test class, in a temporary directory removed afterwards. */
 public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    /** Changes a test server's copy of conf/ before it starts, e.g. to choose another backend. */
+    @FunctionalInterface
+    public interface ConfigurationChange {
+        void apply(Path configurationDirectory) throws IOException;
+    }
+
     private final List<String> extraJvmOptions;
     private final Supplier<Map<String, String>> filterProperties;
+    private final ConfigurationChange configurationChange;
     private Path workDirectory;
     private PostwallProcess server;
 
@@ -28,19 +35,31 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     public PostwallServerExtension(List<String> extraJvmOptions) {
-        this(extraJvmOptions, () -> TestConfiguration.OFFLINE_FILTER);
+        this(extraJvmOptions, () -> TestConfiguration.OFFLINE_FILTER, configurationDirectory -> { });
     }
 
     /** The filter settings are asked for at start, once the scanners they point at are running. */
     public PostwallServerExtension(List<String> extraJvmOptions, Supplier<Map<String, String>> filterProperties) {
+        this(extraJvmOptions, filterProperties, configurationDirectory -> { });
+    }
+
+    public PostwallServerExtension(List<String> extraJvmOptions, ConfigurationChange configurationChange) {
+        this(extraJvmOptions, () -> TestConfiguration.OFFLINE_FILTER, configurationChange);
+    }
+
+    private PostwallServerExtension(List<String> extraJvmOptions, Supplier<Map<String, String>> filterProperties,
+                                    ConfigurationChange configurationChange) {
         this.extraJvmOptions = extraJvmOptions;
         this.filterProperties = filterProperties;
+        this.configurationChange = configurationChange;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         workDirectory = Files.createTempDirectory("postwall-test");
-        server = new PostwallProcess(workDirectory, new PostwallPorts(), extraJvmOptions, filterProperties.get()).start();
+        server = new PostwallProcess(workDirectory, new PostwallPorts(), extraJvmOptions, filterProperties.get());
+        configurationChange.apply(server.configurationDirectory());
+        server.start();
     }
 
     @Override

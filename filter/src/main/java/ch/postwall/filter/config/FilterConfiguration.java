@@ -28,7 +28,7 @@ public record FilterConfiguration(SpamEngine spamEngine, ScannerEndpoint spamEnd
     public static final int DEFAULT_CLAMD_PORT = 3310;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_MIME_DEPTH = 20;
-    public static final String DEFAULT_QUARANTINE_PREFIX = "jpa://var/mail/quarantine/";
+    public static final String DEFAULT_QUARANTINE_PREFIX = "postwall://var/mail/quarantine/";
     public static final Duration DEFAULT_QUARANTINE_PERIOD = Duration.ofDays(30);
     /** Executables, installers and scripts, matched with their Tika subtypes. */
     public static final Set<String> DEFAULT_BLOCKED_TYPES = Set.of(

@@ -1,8 +1,5 @@
 package ch.postwall.mailbox.cassandra;
 
-import java.util.List;
-
-import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.james.backends.cassandra.components.CassandraModule;
 import org.apache.james.blob.api.BlobReferenceSource;
 import org.apache.james.mailrepository.api.MailRepositoryFactory;
@@ -21,7 +18,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 
-/** Mail repositories ({@code cassandra://...} URLs) with their contents in the blob store. */
+import ch.postwall.mailbox.repository.BackendMailRepositories;
+
+/** Mail repositories ({@code postwall://...} and {@code cassandra://...} URLs) with their contents in the blob store. */
 public class CassandraMailRepositoryBackendModule extends AbstractModule {
     private static final Protocol CASSANDRA = new Protocol("cassandra");
 
@@ -31,9 +30,9 @@ public class CassandraMailRepositoryBackendModule extends AbstractModule {
         bind(CassandraMailRepositoryKeysDAO.class).in(Scopes.SINGLETON);
         bind(CassandraMailRepositoryMailDaoV2.class).in(Scopes.SINGLETON);
         bind(MailRepositoryUrlStore.class).to(CassandraMailRepositoryUrlStore.class);
-        // Used for repository URLs whose protocol mailrepositorystore.xml does not name.
-        bind(MailRepositoryStoreConfiguration.Item.class).toProvider(() -> new MailRepositoryStoreConfiguration.Item(
-            List.of(CASSANDRA), CassandraMailRepository.class.getName(), new BaseHierarchicalConfiguration()));
+        // Used when mailrepositorystore.xml names no repository class, as the shipped one.
+        bind(MailRepositoryStoreConfiguration.Item.class)
+            .toProvider(() -> BackendMailRepositories.item(CASSANDRA, CassandraMailRepository.class));
         Multibinder.newSetBinder(binder(), MailRepositoryFactory.class).addBinding().to(CassandraMailRepositoryFactory.class);
         Multibinder.newSetBinder(binder(), BlobReferenceSource.class).addBinding().to(MailRepositoryBlobReferenceSource.class);
 

@@ -1,6 +1,5 @@
 package ch.postwall.mailbox.embedded;
 
-import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.james.CoreDataModule;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.jpa.JPADomainList;
@@ -29,8 +28,8 @@ import org.apache.james.utils.InitilizationOperationBuilder;
 
 import ch.postwall.mailbox.provisioning.ProvisioningUsersRepository;
 import ch.postwall.mailbox.provisioning.UserProvisioningModule;
+import ch.postwall.mailbox.repository.BackendMailRepositories;
 
-import com.google.common.collect.ImmutableList;
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
@@ -59,11 +58,9 @@ public class EmbeddedDataModule extends AbstractModule {
 
         bind(JPAMailRepositoryUrlStore.class).in(Scopes.SINGLETON);
         bind(MailRepositoryUrlStore.class).to(JPAMailRepositoryUrlStore.class);
+        // Used when mailrepositorystore.xml names no repository class, as the shipped one.
         bind(MailRepositoryStoreConfiguration.Item.class)
-            .toProvider(() -> new MailRepositoryStoreConfiguration.Item(
-                ImmutableList.of(new Protocol("jpa")),
-                JPAMailRepository.class.getName(),
-                new BaseHierarchicalConfiguration()));
+            .toProvider(() -> BackendMailRepositories.item(new Protocol("jpa"), JPAMailRepository.class));
         Multibinder.newSetBinder(binder(), MailRepositoryFactory.class)
             .addBinding().to(JPAMailRepositoryFactory.class);
 

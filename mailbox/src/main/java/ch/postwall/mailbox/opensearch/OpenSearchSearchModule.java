@@ -3,6 +3,7 @@ package ch.postwall.mailbox.opensearch;
 import java.io.FileNotFoundException;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.core.healthcheck.HealthCheck;
 import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.store.search.ListeningMessageSearchIndex;
 import org.apache.james.mailbox.store.search.MessageSearchIndex;
@@ -34,6 +35,9 @@ public class OpenSearchSearchModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), EventListener.ReactiveGroupEventListener.class)
             .addBinding()
             .to(OpenSearchMessageSearchIndex.class);
+        bind(OpenSearchHealthCheck.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(OpenSearchHealthCheck.class);
+        bind(SearchIndexRedelivery.class).in(Scopes.SINGLETON);
     }
 
     @Provides
@@ -59,5 +63,12 @@ public class OpenSearchSearchModule extends AbstractModule {
         return InitilizationOperationBuilder
             .forClass(OpenSearchMessageSearchIndex.class)
             .init(index::createIndexIfMissing);
+    }
+
+    @ProvidesIntoSet
+    InitializationOperation redeliverFailedIndexing(SearchIndexRedelivery redelivery) {
+        return InitilizationOperationBuilder
+            .forClass(SearchIndexRedelivery.class)
+            .init(redelivery::start);
     }
 }

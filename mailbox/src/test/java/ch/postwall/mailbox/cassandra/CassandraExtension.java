@@ -69,6 +69,16 @@ public class CassandraExtension implements BeforeAllCallback, BeforeEachCallback
         return CassandraTestCluster.instance().contactPoint();
     }
 
+    /** Stops the Cassandra server of this JVM, keeping its data, to test how clients live through an outage. */
+    public static void pauseServer() {
+        CassandraTestCluster.instance().ownServer().pause();
+    }
+
+    /** Starts the server stopped by {@link #pauseServer()} again, on the same address. */
+    public static void resumeServer() {
+        CassandraTestCluster.instance().ownServer().resume();
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return parameterContext.getParameter().getType() == CqlSession.class;

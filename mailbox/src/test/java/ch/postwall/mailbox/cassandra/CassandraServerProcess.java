@@ -41,13 +41,16 @@ final class CassandraServerProcess {
     private static final String HEAP = "512m";
     private static final String SETPRIV = "/usr/bin/setpriv";
 
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path directory;
+    private final Path output;
     private final InetSocketAddress cqlAddress;
+    private volatile Process process;
 
-    private CassandraServerProcess(Process process, Path directory, InetSocketAddress cqlAddress) {
-        this.process = process;
+    private CassandraServerProcess(ProcessBuilder builder, Path directory, Path output, InetSocketAddress cqlAddress) {
+        this.builder = builder;
         this.directory = directory;
+        this.output = output;
         this.cqlAddress = cqlAddress;
     }
 
@@ -68,9 +71,9 @@ final class CassandraServerProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
             LOGGER.info("Starting Cassandra from {} in {} (CQL port {})", lib, directory, cqlPort);
-            CassandraServerProcess server = new CassandraServerProcess(spawn(builder), directory,
+            CassandraServerProcess server = new CassandraServerProcess(builder, directory, output,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), cqlPort));
-            server.awaitReady(output);
+            server.launch();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the Cassandra server", e);
@@ -81,7 +84,30 @@ final class CassandraServerProcess {
         return cqlAddress;
     }
 
+    /** Stops the server and keeps its data, as an operator restarting a node does. */
+    void pause() {
+        terminate();
+    }
+
+    /** Starts the server stopped by {@link #pause()} again, on the same ports and data. */
+    void resume() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Cassandra is running");
+        }
+        launch();
+    }
+
     void stop() {
+        terminate();
+        deleteRecursively(directory);
+    }
+
+    private void launch() {
+        process = spawn(builder);
+        awaitReady(output);
+    }
+
+    private void terminate() {
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -91,7 +117,6 @@ final class CassandraServerProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteRecursively(directory);
     }
 
     private void awaitReady(Path output) {

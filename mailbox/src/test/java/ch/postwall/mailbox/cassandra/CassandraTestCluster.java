@@ -92,6 +92,12 @@ final class CassandraTestCluster {
         return contactPoint;
     }
 
+    /** The server this JVM started; a server named by POSTWALL_CASSANDRA is not ours to stop. */
+    CassandraServerProcess ownServer() {
+        return ownServer.orElseThrow(() -> new IllegalStateException(
+            "The Cassandra server named by " + SERVER_ENV + " cannot be stopped by tests"));
+    }
+
     /** The keyspace holding exactly the types and tables of this module, created with them on first request. */
     KeyspaceSession keyspaceWith(CassandraModule module) {
         return keyspacesBySchema.computeIfAbsent(schemaKey(module), key -> createKeyspace(module));

@@ -46,6 +46,45 @@ public class OpenSearchExtension implements BeforeAllCallback, ParameterResolver
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     private static URI sharedServer;
+    private static LocalServer localServer;
+
+    /** The server this JVM started, which tests may stop and start again on the same port and data. */
+    private record LocalServer(Path home, Path pidFile) {
+        void launch(URI uri) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
+            }
+            command.addAll(List.of(home.resolve("bin/opensearch").toString(), "-d", "-p", pidFile.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("logs/launcher.out").toFile());
+            builder.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m");
+            Process launcher = builder.start();
+            if (!launcher.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || launcher.exitValue() != 0) {
+                launcher.destroyForcibly();
+                throw new IllegalStateException("OpenSearch launcher failed: " + tail(home.resolve("logs/launcher.out")));
+            }
+            awaitHealthy(uri, home);
+        }
+
+        void terminate() {
+            try {
+                long pid = Long.parseLong(Files.readString(pidFile).trim());
+                ProcessHandle.of(pid).ifPresent(process -> {
+                    process.destroy();
+                    try {
+                        process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        process.destroyForcibly();
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the OpenSearch pid file " + pidFile, e);
+            }
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -72,6 +111,31 @@ public class OpenSearchExtension implements BeforeAllCallback, ParameterResolver
             .aliasName("test-alias-" + suffix)
             .replicas(0)
             .build();
+    }
+
+    /** Stops the OpenSearch server of this JVM, keeping its data, to test how clients live through an outage. */
+    public static synchronized void pauseServer() {
+        ownServer().terminate();
+    }
+
+    /** Starts the server stopped by {@link #pauseServer()} again, on the same port. */
+    public static synchronized void resumeServer() {
+        try {
+            ownServer().launch(sharedServer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalServer ownServer() {
+        baseUri();
+        if (localServer == null) {
+            throw new IllegalStateException("The OpenSearch server named by " + ENVIRONMENT_VARIABLE + " cannot be stopped by tests");
+        }
+        return localServer;
     }
 
     @Override
@@ -107,24 +171,10 @@ public class OpenSearchExtension implements BeforeAllCallback, ParameterResolver
                 ensureServiceUser();
                 run(List.of("chown", "-R", SERVICE_USER, workDirectory.toString()));
             }
-            List<String> command = new ArrayList<>();
-            if (root) {
-                command.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
-            }
-            command.addAll(List.of(home.resolve("bin/opensearch").toString(), "-d", "-p", pidFile.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("logs/launcher.out").toFile());
-            builder.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
-            builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m");
-            Process launcher = builder.start();
+            localServer = new LocalServer(home, pidFile);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pidFile, workDirectory), "opensearch-stop"));
-            if (!launcher.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || launcher.exitValue() != 0) {
-                launcher.destroyForcibly();
-                throw new IllegalStateException("OpenSearch launcher failed: " + tail(home.resolve("logs/launcher.out")));
-            }
             URI uri = URI.create("http://127.0.0.1:" + httpPort);
-            awaitHealthy(uri, home);
+            localServer.launch(uri);
             LOGGER.info("OpenSearch {} started on {} in {}", VERSION, uri, workDirectory);
             return uri;
         } catch (IOException e) {
@@ -204,15 +254,7 @@ public class OpenSearchExtension implements BeforeAllCallback, ParameterResolver
     private static void stop(Path pidFile, Path workDirectory) {
         try {
             if (Files.exists(pidFile)) {
-                long pid = Long.parseLong(Files.readString(pidFile).trim());
-                ProcessHandle.of(pid).ifPresent(process -> {
-                    process.destroy();
-                    try {
-                        process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        process.destroyForcibly();
-                    }
-                });
+                localServer.terminate();
             }
             deleteTree(workDirectory);
         } catch (IOException | RuntimeException e) {

@@ -16,6 +16,9 @@ import java.util.TreeMap;
 import javax.mail.Flags;
 
 import org.apache.james.events.Event;
+import org.apache.james.events.EventBus;
+import org.apache.james.events.EventDeadLetters;
+import org.apache.james.events.MemoryEventDeadLetters;
 import org.apache.james.events.EventListener;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
@@ -69,6 +72,8 @@ class OpenSearchSearchModuleTest {
             binder.bind(MailboxSessionMapperFactory.class).toInstance(mapperFactory);
             binder.bind(SessionProvider.class).toInstance(sessionProvider);
             binder.bind(MessageId.Factory.class).toInstance(TestMessages.MESSAGE_ID_FACTORY);
+            binder.bind(EventBus.class).toInstance(mock(EventBus.class));
+            binder.bind(EventDeadLetters.class).toInstance(new MemoryEventDeadLetters());
         }));
         index = injector.getInstance(OpenSearchMessageSearchIndex.class);
         for (InitializationOperation operation : injector.getInstance(Key.get(new TypeLiteral<Set<InitializationOperation>>() { }))) {
@@ -82,6 +87,7 @@ class OpenSearchSearchModuleTest {
         http.execute("DELETE", "/" + configuration.indexName(), Map.of(), Optional.empty());
         http.close();
         injector.getInstance(TikaAttachmentTextExtractor.class).close();
+        injector.getInstance(SearchIndexRedelivery.class).stop();
     }
 
     @Test

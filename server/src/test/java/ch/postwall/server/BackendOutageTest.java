@@ -1,0 +1,124 @@
+package ch.postwall.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.mail.Folder;
+import javax.mail.Store;
+import javax.mail.search.BodyTerm;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import ch.postwall.mailbox.cassandra.CassandraExtension;
+import ch.postwall.mailbox.opensearch.OpenSearchExtension;
+
+/**
+ * Cassandra or OpenSearch stops under a running distributed server: the server says it is unhealthy, answers
+ * temporary failures instead of losing mail, and recovers by itself once the service is back.
+ */
+class BackendOutageTest {
+    private static final Duration DETECTION = Duration.ofSeconds(60);
+    private static final Duration RECOVERY = Duration.ofMinutes(3);
+
+    @RegisterExtension
+    static PostwallServerExtension server = new PostwallServerExtension(List.of(), new DistributedServices()::configure);
+
+    @Test
+    void cassandraOutageShouldGiveTemporaryFailuresAndRecover() throws Exception {
+        String user = PostwallServerContract.uniqueUser("outage.example");
+        server.webAdmin().createUser(user, "outage-secret");
+        try (LineClient imap = loggedInImap(user, "outage-secret")) {
+            CassandraExtension.pauseServer();
+            try {
+                awaitHealthCheckStatus(503, DETECTION);
+                assertThat(deliverOverMx(user, "during the Cassandra outage")).startsWith("4");
+                imap.sendLine("s SELECT INBOX");
+                assertThat(imap.readImapResponse("s")).last().asString().startsWith("s NO");
+            } finally {
+                CassandraExtension.resumeServer();
+            }
+        }
+        awaitHealthCheckStatus(200, RECOVERY);
+        await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(2))
+            .until(() -> deliverOverMx(user, "after the Cassandra outage"), reply -> reply.startsWith("250"));
+        await().atMost(RECOVERY).until(() -> searchInbox(user, "outage-secret", "cassandra"), found -> found == 1);
+    }
+
+    @Test
+    void openSearchOutageShouldGiveTemporaryFailuresForSearchAndKeepAndLaterIndexMail() throws Exception {
+        String user = PostwallServerContract.uniqueUser("outage.example");
+        server.webAdmin().createUser(user, "search-secret");
+        assertThat(deliverOverMx(user, "before the opensearch outage")).startsWith("250");
+        await().atMost(RECOVERY).until(() -> searchInbox(user, "search-secret", "before"), found -> found == 1);
+
+        try (LineClient imap = loggedInImap(user, "search-secret")) {
+            OpenSearchExtension.pauseServer();
+            try {
+                awaitHealthCheckStatus(503, DETECTION);
+                imap.sendLine("s SELECT INBOX");
+                assertThat(imap.readImapResponse("s")).last().asString().startsWith("s OK");
+                imap.sendLine("t SEARCH BODY before");
+                assertThat(imap.readImapResponse("t")).last().asString().startsWith("t NO");
+                // Storing mail needs Cassandra only: it is kept, and only its indexing waits.
+                assertThat(deliverOverMx(user, "during the opensearch outage")).startsWith("250");
+                await().atMost(RECOVERY).until(() -> countInbox(user, "search-secret"), count -> count == 2);
+            } finally {
+                OpenSearchExtension.resumeServer();
+            }
+        }
+        awaitHealthCheckStatus(200, RECOVERY);
+        await().atMost(RECOVERY).until(() -> searchInbox(user, "search-secret", "before"), found -> found == 1);
+        await().atMost(RECOVERY).until(() -> searchInbox(user, "search-secret", "during"), found -> found == 1);
+    }
+
+    /** A mail over the MX port; returns the last reply, which is 250 only when the mail was accepted. */
+    private static String deliverOverMx(String recipient, String text) {
+        try (LineClient smtp = new LineClient(server.server().ports().smtp)) {
+            smtp.readSmtpReply();
+            smtp.smtp("EHLO outside.example");
+            for (String command : List.of("MAIL FROM:<sender@outside.example>", "RCPT TO:<" + recipient + ">", "DATA")) {
+                String reply = smtp.smtp(command);
+                if (!reply.startsWith("250") && !reply.startsWith("354")) {
+                    return reply;
+                }
+            }
+            return smtp.smtp("Subject: " + text + "\r\n\r\nSent " + text + ".\r\n.");
+        }
+    }
+
+    private static void awaitHealthCheckStatus(int status, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofSeconds(1))
+            .until(() -> server.webAdmin().get("/healthcheck").statusCode(), code -> code == status);
+    }
+
+    private static LineClient loggedInImap(String user, String password) {
+        LineClient imap = new LineClient(server.server().ports().imap);
+        imap.readLine();
+        imap.sendLine("a STARTTLS");
+        imap.readImapResponse("a");
+        imap.startTls(server.mail().trustingServerCertificate());
+        imap.sendLine("b LOGIN " + user + " " + password);
+        assertThat(imap.readImapResponse("b")).last().asString().startsWith("b OK");
+        return imap;
+    }
+
+    private static int searchInbox(String user, String password, String word) throws Exception {
+        try (Store store = server.mail().imap(user, password)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.search(new BodyTerm(word)).length;
+        }
+    }
+
+    private static int countInbox(String user, String password) throws Exception {
+        try (Store store = server.mail().imap(user, password)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.getMessageCount();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package ch.postwall.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import ch.postwall.mailbox.cassandra.CassandraExtension;
+import ch.postwall.mailbox.opensearch.OpenSearchExtension;
+
+/**
+ * Points test servers at the Cassandra and OpenSearch servers the mailbox test extensions start once per test JVM.
+ * Each instance is one deployment: its own keyspace and index, shared by every node configured from it.
+ */
+public final class DistributedServices {
+    private final String keyspace = "postwall_srv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String index = "postwall-srv-" + UUID.randomUUID();
+
+    public static InetSocketAddress cassandra() {
+        return new CassandraExtension().contactPoint();
+    }
+
+    public static URI openSearch() {
+        return OpenSearchExtension.baseUri();
+    }
+
+    /** Chooses the distributed backend in a copy of the shipped conf/, with the shipped files' own keys. */
+    public void configure(Path conf) throws IOException {
+        InetSocketAddress cassandra = cassandra();
+        URI openSearch = openSearch();
+        replace(conf.resolve("postwall.properties"), Map.of("backend=embedded", "backend=distributed"));
+        replace(conf.resolve("cassandra.properties"), Map.of(
+            "#cassandra.nodes=127.0.0.1:9042", "cassandra.nodes=" + cassandra.getHostString() + ":" + cassandra.getPort(),
+            "#cassandra.keyspace=postwall", "cassandra.keyspace=" + keyspace,
+            // One test server is slow to answer while it creates tables for another.
+            "#cassandra.request.timeout.millis=5000", "cassandra.request.timeout.millis=30000"));
+        replace(conf.resolve("opensearch.properties"), Map.of(
+            "opensearch.hosts=127.0.0.1:9200", "opensearch.hosts=" + openSearch.getHost() + ":" + openSearch.getPort(),
+            "opensearch.index.name=postwall-messages-v1", "opensearch.index.name=" + index,
+            "opensearch.alias.name=postwall-messages", "opensearch.alias.name=" + index + "-alias",
+            "opensearch.index.replicas=1", "opensearch.index.replicas=0"));
+    }
+
+    private static void replace(Path file, Map<String, String> replacements) throws IOException {
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            if (!content.contains(replacement.getKey())) {
+                throw new IllegalStateException(file.getFileName() + " no longer holds '" + replacement.getKey() + "'");
+            }
+            content = content.replace(replacement.getKey(), replacement.getValue());
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+}
