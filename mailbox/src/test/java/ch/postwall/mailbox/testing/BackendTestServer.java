@@ -75,9 +75,7 @@ public final class BackendTestServer implements AutoCloseable {
     public static BackendTestServer embedded(Module... extraModules) throws Exception {
         Path workingDirectory = Files.createTempDirectory("postwall-backend");
         writeCommonConfiguration(workingDirectory, "jpa", "org.apache.james.mailrepository.jpa.JPAMailRepository");
-        // What the server assembly's core group adds to the embedded backend (PostwallServer.CORE).
-        BackendTestServer server = start(workingDirectory, Modules.combine(EmbeddedBackendModules.ALL, new MailboxModule(),
-            new DefaultEventModule(), new MemoryDeadLetterModule(), new NaiveDelegationStoreModule(), new TaskManagerModule()),
+        BackendTestServer server = start(workingDirectory, Modules.combine(EmbeddedBackendModules.ALL, jamesCore()),
             extraModules);
         // James does not shut Derby down; its background writes would race the deletion of the working directory.
         server.afterStop = server.instance(EmbeddedDatabase.class);
@@ -94,8 +92,14 @@ public final class BackendTestServer implements AutoCloseable {
             "cassandra.keyspace=" + cassandra.keyspace(),
             "cassandra.replication.factor=1",
             "cassandra.request.timeout.millis=30000"));
-        return start(workingDirectory, Modules.combine(CassandraBackendModules.ALL,
+        return start(workingDirectory, Modules.combine(CassandraBackendModules.ALL, jamesCore(),
             new InMemoryLuceneSearchModule()), extraModules);
+    }
+
+    /** What the server assembly's core group adds to either backend (PostwallServer.CORE). */
+    private static Module jamesCore() {
+        return Modules.combine(new MailboxModule(), new DefaultEventModule(), new MemoryDeadLetterModule(),
+            new NaiveDelegationStoreModule(), new TaskManagerModule());
     }
 
     private static BackendTestServer start(Path workingDirectory, Module backend, Module... extraModules) throws Exception {
