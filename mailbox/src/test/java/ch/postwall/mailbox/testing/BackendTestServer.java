@@ -75,7 +75,7 @@ public final class BackendTestServer implements AutoCloseable {
     public static BackendTestServer embedded(Module... extraModules) throws Exception {
         Path workingDirectory = Files.createTempDirectory("postwall-backend");
         writeCommonConfiguration(workingDirectory, "jpa", "org.apache.james.mailrepository.jpa.JPAMailRepository");
-        BackendTestServer server = start(workingDirectory, Modules.combine(EmbeddedBackendModules.ALL, jamesCore()),
+        BackendTestServer server = start(workingDirectory, Modules.combine(EmbeddedBackendModules.ALL, jamesCore(), new TaskManagerModule()),
             extraModules);
         // James does not shut Derby down; its background writes would race the deletion of the working directory.
         server.afterStop = server.instance(EmbeddedDatabase.class);
@@ -99,7 +99,7 @@ public final class BackendTestServer implements AutoCloseable {
     /** What the server assembly's core group adds to either backend (PostwallServer.CORE). */
     private static Module jamesCore() {
         return Modules.combine(new MailboxModule(), new DefaultEventModule(), new MemoryDeadLetterModule(),
-            new NaiveDelegationStoreModule(), new TaskManagerModule());
+            new NaiveDelegationStoreModule());
     }
 
     private static BackendTestServer start(Path workingDirectory, Module backend, Module... extraModules) throws Exception {
