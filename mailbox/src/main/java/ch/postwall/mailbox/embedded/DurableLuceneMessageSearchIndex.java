@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.annotation.PreDestroy;
+import javax.inject.Inject;
 
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
@@ -23,7 +24,9 @@ import org.apache.james.mailbox.model.UpdatedFlags;
 import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.mailbox.SessionProvider;
 import org.apache.james.mailbox.store.mail.model.MailboxMessage;
+import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,19 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     private final boolean previousRunCrashed;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService committer;
+
+    /**
+     * Constructed by Guice (not by a provider method) so that its {@code @PreDestroy} runs at shutdown:
+     * a clean stop commits and closes the index and removes the open marker.
+     */
+    @Inject
+    public DurableLuceneMessageSearchIndex(MailboxSessionMapperFactory factory, MailboxId.Factory mailboxIdFactory,
+                                           MessageId.Factory messageIdFactory, SessionProvider sessionProvider,
+                                           JamesDirectoriesProvider directories) throws IOException {
+        // James opens its index at the working-directory root; ours gets a directory of its own.
+        this(factory, mailboxIdFactory, FSDirectory.open(EmbeddedStorageLocation.luceneIndex(directories).toFile()),
+            EmbeddedStorageLocation.luceneIndex(directories), messageIdFactory, sessionProvider);
+    }
 
     public DurableLuceneMessageSearchIndex(MailboxSessionMapperFactory factory, MailboxId.Factory mailboxIdFactory,
                                            Directory directory, Path indexDirectory, MessageId.Factory messageIdFactory,
