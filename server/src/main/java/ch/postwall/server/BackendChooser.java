@@ -16,11 +16,10 @@ import ch.postwall.filter.protocollog.guice.EmbeddedProtocolLogModule;
 import ch.postwall.mailbox.cassandra.CassandraBackendModules;
 import ch.postwall.mailbox.embedded.EmbeddedBackendModules;
 import ch.postwall.mailbox.opensearch.OpenSearchSearchModule;
-import ch.postwall.retention.guice.CassandraAccessLogCaptureModule;
+import ch.postwall.retention.guice.AccessLogCaptureModule;
 import ch.postwall.retention.guice.CassandraAccessLogModule;
 import ch.postwall.retention.guice.CassandraContractModule;
 import ch.postwall.retention.guice.CassandraRetentionPolicyModule;
-import ch.postwall.retention.guice.EmbeddedAccessLogCaptureModule;
 import ch.postwall.retention.guice.EmbeddedAccessLogModule;
 import ch.postwall.retention.guice.EmbeddedContractModule;
 import ch.postwall.retention.guice.EmbeddedRetentionPolicyModule;
@@ -40,7 +39,7 @@ public final class BackendChooser {
         switch (backend) {
             case EMBEDDED:
                 // Logins are recorded in the access log by decorating the backend's users repository.
-                return Modules.combine(Modules.override(EmbeddedBackendModules.ALL).with(new EmbeddedAccessLogCaptureModule()),
+                return Modules.combine(Modules.override(EmbeddedBackendModules.ALL).with(new AccessLogCaptureModule()),
                     new EmbeddedAccessLogModule(),
                     new EmbeddedRetentionPolicyModule(),
                     new EmbeddedContractModule(),
@@ -52,7 +51,7 @@ public final class BackendChooser {
                     new EmbeddedCalendarStoreModule());
             case DISTRIBUTED:
                 // James's MailboxModule and the event bus come from PostwallServer.CORE, as for the embedded backend.
-                return Modules.combine(Modules.override(CassandraBackendModules.ALL).with(new CassandraAccessLogCaptureModule()),
+                return Modules.combine(Modules.override(CassandraBackendModules.ALL).with(new AccessLogCaptureModule()),
                     new CassandraAccessLogModule(),
                     new CassandraRetentionPolicyModule(),
                     new CassandraContractModule(),

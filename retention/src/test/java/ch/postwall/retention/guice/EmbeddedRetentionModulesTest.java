@@ -35,7 +35,7 @@ class EmbeddedRetentionModulesTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = BackendTestServer.embedded(new EmbeddedRetentionPolicyModule(), new AccessLogModule(), new EmbeddedAccessLogModule(),
-            new EmbeddedAccessLogCaptureModule(), new RetentionEnforcementModule());
+            new AccessLogCaptureModule(), new RetentionEnforcementModule());
         server.instance(DomainList.class).addDomain(DOMAIN);
         server.instance(UsersRepository.class).addUser(ALICE, "secret");
     }

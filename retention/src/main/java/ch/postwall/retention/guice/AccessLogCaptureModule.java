@@ -10,11 +10,11 @@ import ch.postwall.mailbox.provisioning.ProvisioningUsersRepository;
 import ch.postwall.retention.access.AccessLoggingUsersRepository;
 
 /**
- * Records IMAP, POP3 and SMTP AUTH logins of the embedded backend: its users repository (the default-folders
- * one) behind the access-logging decorator. It rebinds {@link UsersRepository}, so it must be installed with
- * {@code Modules.override(backendModules).with(this)}.
+ * Records IMAP, POP3 and SMTP AUTH logins, on either backend: the provisioning users repository
+ * behind the access-logging decorator. It rebinds {@link UsersRepository}, so it must be installed
+ * with {@code Modules.override(backendModules).with(this)}.
  */
-public class EmbeddedAccessLogCaptureModule extends AbstractModule {
+public class AccessLogCaptureModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(UsersRepository.class).annotatedWith(Names.named(AccessLoggingUsersRepository.DECORATED))
