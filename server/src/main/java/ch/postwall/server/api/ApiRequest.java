@@ -12,7 +12,7 @@ import java.util.Optional;
 import ch.postwall.server.roles.Principal;
 
 /** One authenticated request: who, the path parameters of its route, and its query parameters. */
-record ApiRequest(Principal principal, List<String> pathParameters, Map<String, String> query) {
+public record ApiRequest(Principal principal, List<String> pathParameters, Map<String, String> query) {
     static Map<String, String> parseQuery(String rawQuery) {
         Map<String, String> parameters = new HashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -27,15 +27,15 @@ record ApiRequest(Principal principal, List<String> pathParameters, Map<String, 
         return parameters;
     }
 
-    String path(int index) {
+    public String path(int index) {
         return pathParameters.get(index);
     }
 
-    Optional<String> parameter(String name) {
+    public Optional<String> parameter(String name) {
         return Optional.ofNullable(query.get(name)).filter(value -> !value.isEmpty());
     }
 
-    Optional<Instant> instant(String name) {
+    public Optional<Instant> instant(String name) {
         return parameter(name).map(value -> {
             try {
                 return Instant.parse(value);
@@ -45,7 +45,7 @@ record ApiRequest(Principal principal, List<String> pathParameters, Map<String, 
         });
     }
 
-    int integer(String name, int defaultValue) {
+    public int integer(String name, int defaultValue) {
         return parameter(name).map(value -> {
             try {
                 return Integer.parseInt(value);

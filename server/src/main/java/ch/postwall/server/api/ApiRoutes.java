@@ -34,7 +34,7 @@ import ch.postwall.server.roles.SupportGrant;
  * The routes: each names its action and resource, asks the policy, and only then touches a store.
  * Reading quarantined content or raw logs is written to the audit log.
  */
-public class ApiRoutes {
+public class ApiRoutes implements ApiRouteGroup {
     private static final String ADDRESS = "([^/]+)";
     private static final String ID = "([^/]+)";
 
@@ -58,7 +58,8 @@ public class ApiRoutes {
         this.clock = clock;
     }
 
-    void define(ApiServer server) {
+    @Override
+    public void define(ApiServer server) {
         server.route("GET", "/api/trace", this::searchTrace);
         server.route("GET", "/api/quarantine", this::listQuarantine);
         server.route("GET", "/api/quarantine/" + ADDRESS + "/" + ID + "/headers", this::headers);

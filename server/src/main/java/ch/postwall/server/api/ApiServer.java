@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +40,8 @@ public class ApiServer implements Startable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A route's answer: status, content type, body. */
-    record Reply(int status, String contentType, byte[] body) {
-        static Reply json(Object value) {
+    public record Reply(int status, String contentType, byte[] body) {
+        public static Reply json(Object value) {
             try {
                 return new Reply(200, "application/json", JSON.writeValueAsBytes(value));
             } catch (JsonProcessingException e) {
@@ -48,13 +49,13 @@ public class ApiServer implements Startable {
             }
         }
 
-        static Reply noContent() {
+        public static Reply noContent() {
             return new Reply(204, "application/json", new byte[0]);
         }
     }
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         Reply handle(ApiRequest request);
     }
 
@@ -68,15 +69,15 @@ public class ApiServer implements Startable {
     private HttpsServer server;
     private ExecutorService executor;
 
-    public ApiServer(ApiConfiguration configuration, SSLContext sslContext, ApiAuthenticator authenticator, ApiRoutes apiRoutes) {
+    public ApiServer(ApiConfiguration configuration, SSLContext sslContext, ApiAuthenticator authenticator, Collection<? extends ApiRouteGroup> routeGroups) {
         this.configuration = configuration;
         this.sslContext = sslContext;
         this.authenticator = authenticator;
-        apiRoutes.define(this);
+        routeGroups.forEach(group -> group.define(this));
     }
 
     /** Declares a route; {@code path} is a regular expression whose groups are the path parameters. */
-    void route(String method, String path, Handler handler) {
+    public void route(String method, String path, Handler handler) {
         routes.add(new Route(method, Pattern.compile(path), handler));
     }
 

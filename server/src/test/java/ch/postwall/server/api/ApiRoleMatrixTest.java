@@ -191,7 +191,7 @@ class ApiRoleMatrixTest {
 
         ApiRoutes routes = new ApiRoutes(new AccessPolicy(grants), traces, protocolLogs, quarantine, grants, audit, clock);
         server = new ApiServer(ApiConfiguration.builder().port(0).bindAddress("127.0.0.1").build(), serverTls,
-            new ApiAuthenticator(users, grants), routes);
+            new ApiAuthenticator(users, grants), List.of(routes));
         server.start();
     }
 

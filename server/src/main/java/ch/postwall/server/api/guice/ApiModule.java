@@ -3,6 +3,7 @@ package ch.postwall.server.api.guice;
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 
 import javax.inject.Singleton;
 
@@ -15,10 +16,12 @@ import org.apache.james.utils.PropertiesProvider;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
 import ch.postwall.server.api.ApiAuthenticator;
 import ch.postwall.server.api.ApiConfiguration;
+import ch.postwall.server.api.ApiRouteGroup;
 import ch.postwall.server.api.ApiRoutes;
 import ch.postwall.server.api.ApiServer;
 import ch.postwall.server.api.AuditLog;
@@ -39,6 +42,7 @@ public class ApiModule extends AbstractModule {
     protected void configure() {
         bind(MemoryAuditLog.class).in(Scopes.SINGLETON);
         bind(AuditLog.class).to(MemoryAuditLog.class);
+        Multibinder.newSetBinder(binder(), ApiRouteGroup.class).addBinding().to(ApiRoutes.class);
     }
 
     @Provides
@@ -54,7 +58,7 @@ public class ApiModule extends AbstractModule {
     @Provides
     @Singleton
     ApiServer server(ApiConfiguration configuration, JamesDirectoriesProvider directories, Clock clock,
-                     ApiAuthenticator authenticator, ApiRoutes routes) {
+                     ApiAuthenticator authenticator, Set<ApiRouteGroup> routeGroups) {
         SelfSignedCertificate selfSigned = new SelfSignedCertificate(Path.of(directories.getVarDirectory()), clock);
         if (configuration.privateKey().isEmpty()) {
             selfSigned.ensureExists();
@@ -62,7 +66,7 @@ public class ApiModule extends AbstractModule {
         return new ApiServer(configuration,
             PemSslContext.of(configuration.privateKey().orElse(selfSigned.privateKeyFile()),
                 configuration.certificate().orElse(selfSigned.certificateFile())),
-            authenticator, routes);
+            authenticator, routeGroups);
     }
 
     @ProvidesIntoSet
