@@ -5,7 +5,6 @@ import org.apache.james.imap.api.process.MailboxTyper;
 import org.apache.james.modules.MailboxModule;
 import org.apache.james.modules.MailetProcessingModule;
 import org.apache.james.modules.mailbox.DefaultEventModule;
-import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
 import org.apache.james.modules.protocols.IMAPServerModule;
 import org.apache.james.modules.protocols.LMTPServerModule;
 import org.apache.james.modules.protocols.POP3ServerModule;
@@ -94,7 +93,6 @@ public final class PostwallServer {
     public static final Module CORE = Modules.combine(
         new MailboxModule(),
         new DefaultEventModule(),
-        new MemoryDeadLetterModule(),
         new NaiveDelegationStoreModule(),
         new TaskManagerModule());
 

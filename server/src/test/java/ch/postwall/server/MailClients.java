@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.util.List;
 import java.util.Properties;
 
+import javax.mail.Folder;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Store;
 import javax.mail.Transport;
 import javax.mail.internet.MimeMessage;
+import javax.mail.search.SearchTerm;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -50,6 +53,41 @@ public class MailClients {
         Store store = Session.getInstance(properties).getStore("imap");
         store.connect("127.0.0.1", server.ports().imap, username, password);
         return store;
+    }
+
+    /**
+     * A mail from outside over the MX port (25) without TLS, subject and body naming {@code text}; returns the
+     * last reply, which starts with 250 only when the mail was accepted.
+     */
+    public String deliverOverMx(String recipient, String text) {
+        try (LineClient smtp = new LineClient(server.ports().smtp)) {
+            smtp.readSmtpReply();
+            smtp.smtp("EHLO outside.example");
+            for (String command : List.of("MAIL FROM:<sender@outside.example>", "RCPT TO:<" + recipient + ">", "DATA")) {
+                String reply = smtp.smtp(command);
+                if (!reply.startsWith("250") && !reply.startsWith("354")) {
+                    return reply;
+                }
+            }
+            return smtp.smtp("Subject: " + text + "\r\n\r\nSent " + text + ".\r\n.");
+        }
+    }
+
+    /** How many messages of the user's INBOX an IMAP SEARCH with this term finds. */
+    public int searchInbox(String username, String password, SearchTerm term) throws MessagingException {
+        try (Store store = imap(username, password)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.search(term).length;
+        }
+    }
+
+    public int countInbox(String username, String password) throws MessagingException {
+        try (Store store = imap(username, password)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.getMessageCount();
+        }
     }
 
     public Session newSession() {

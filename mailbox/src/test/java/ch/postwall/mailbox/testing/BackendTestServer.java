@@ -16,7 +16,6 @@ import org.apache.james.NaiveDelegationStoreModule;
 import org.apache.james.modules.MailboxModule;
 import org.apache.james.modules.MailetProcessingModule;
 import org.apache.james.modules.mailbox.DefaultEventModule;
-import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
 import org.apache.james.modules.server.DefaultProcessorsConfigurationProviderModule;
 import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
 import org.apache.james.modules.server.TaskManagerModule;
@@ -98,7 +97,7 @@ public final class BackendTestServer implements AutoCloseable {
 
     /** What the server assembly's core group adds to either backend (PostwallServer.CORE). */
     private static Module jamesCore() {
-        return Modules.combine(new MailboxModule(), new DefaultEventModule(), new MemoryDeadLetterModule(),
+        return Modules.combine(new MailboxModule(), new DefaultEventModule(),
             new NaiveDelegationStoreModule());
     }
 
