@@ -24,9 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ch.postwall.mailbox.opensearch.OpenSearchHttp;
 
 /**
- * The search index of a distributed server repaired and cleaned through WebAdmin: documents lost behind the server's
- * back come back with James's re-indexing tasks (of one user, of everything), and removing a user removes that
- * user's documents from OpenSearch.
+ * The search index of a distributed server repaired and cleaned through WebAdmin: documents, or the whole index, lost
+ * behind the server's back come back with James's re-indexing tasks (of one user, of everything), and removing a user
+ * removes that user's documents from OpenSearch.
  */
 class DistributedReIndexingTest {
     private static final Duration INDEXING = Duration.ofSeconds(60);
@@ -69,6 +69,22 @@ class DistributedReIndexingTest {
         assertThat(everything.path("additionalInformation").path("failedReprocessedMailCount").asInt()).isZero();
         awaitSearchable(bob, "bob-secret", "beetroot");
         assertThat(server.mail().searchInbox(alice, "alice-secret", new BodyTerm("aubergine"))).isEqualTo(1);
+    }
+
+    @Test
+    void reIndexingEverythingShouldRestoreAnIndexDeletedBehindTheServersBack() throws Exception {
+        String erin = userWithIndexedMail("lost.example", "erin-secret", "endive");
+        String index = SERVICES.openSearchConfiguration().indexName();
+        expectSuccess(openSearch.execute("DELETE", "/" + index, Map.of(), Optional.empty()));
+
+        JsonNode everything = server.webAdmin().runTask("/mailboxes?task=reIndex", TASK);
+
+        assertThat(everything.path("status").asText()).isEqualTo("completed");
+        assertThat(everything.path("additionalInformation").path("failedReprocessedMailCount").asInt()).isZero();
+        awaitSearchable(erin, "erin-secret", "endive");
+        // Created again with our definition (which adds the alias), not guessed by OpenSearch from a document.
+        expectSuccess(openSearch.execute("GET", "/" + index + "/_alias/" + SERVICES.openSearchConfiguration().aliasName(),
+            Map.of(), Optional.empty()));
     }
 
     @Test
