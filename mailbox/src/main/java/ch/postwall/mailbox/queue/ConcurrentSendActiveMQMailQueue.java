@@ -1,5 +1,6 @@
 package ch.postwall.mailbox.queue;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,11 +55,19 @@ public class ConcurrentSendActiveMQMailQueue extends ActiveMQCacheableMailQueue 
             idleSenders.offer(sender);
         } catch (JMSException | MessagingException | RuntimeException e) {
             if (message instanceof ActiveMQBlobMessage blob) {
-                blob.deleteFile();
+                deleteQuietly(blob, e);
             }
             // A session that failed may be broken: it is closed rather than lent again.
             closeSession(sender.session());
             throw e;
+        }
+    }
+
+    private static void deleteQuietly(ActiveMQBlobMessage blob, Exception cause) {
+        try {
+            blob.deleteFile();
+        } catch (IOException | JMSException e) {
+            cause.addSuppressed(e);
         }
     }
 
