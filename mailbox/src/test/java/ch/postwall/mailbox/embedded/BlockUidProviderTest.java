@@ -19,26 +19,16 @@ import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import ch.postwall.mailbox.testing.BackendTestServer;
+import ch.postwall.mailbox.testing.EmbeddedBackendExtension;
 import reactor.core.publisher.Flux;
 
 /** UIDs and mod-sequences from reserved blocks, as IMAP clients see them. */
 class BlockUidProviderTest {
-    private static BackendTestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = BackendTestServer.embedded();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBackendExtension server = new EmbeddedBackendExtension();
 
     @Test
     void uidsShouldFollowEachOtherAndUidNextShouldBeTheNextOneWhenBlocksAreReserved() throws Exception {

@@ -28,29 +28,19 @@ import org.apache.james.mailbox.model.UidValidity;
 import org.apache.james.mailbox.store.event.EventFactory;
 import org.apache.james.mailbox.store.mail.model.DefaultMessageId;
 import org.apache.lucene.store.RAMDirectory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import ch.postwall.mailbox.testing.BackendTestServer;
+import ch.postwall.mailbox.testing.EmbeddedBackendExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class DurableLuceneMessageSearchIndexTest {
     private static final Username BOB = Username.of("bob@localhost");
 
-    private static BackendTestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = BackendTestServer.embedded();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBackendExtension server = new EmbeddedBackendExtension();
 
     @Test
     void searchShouldFindEveryMessageRightAfterItsAppendWhenIndexingIsAsynchronous() throws Exception {

@@ -15,14 +15,13 @@ import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.queue.api.MailQueueName;
 import org.apache.james.queue.api.ManageableMailQueue;
 import org.apache.james.server.core.MailImpl;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 
-import ch.postwall.mailbox.testing.BackendTestServer;
+import ch.postwall.mailbox.testing.EmbeddedBackendExtension;
 import reactor.core.publisher.Flux;
 
 /** The embedded backend's mail queue, as the server binds it, under concurrent enqueuing. */
@@ -30,17 +29,8 @@ class ConcurrentSendActiveMQMailQueueTest {
     private static final int THREADS = 8;
     private static final int MAILS_PER_THREAD = 25;
 
-    private static BackendTestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = BackendTestServer.embedded();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBackendExtension server = new EmbeddedBackendExtension();
 
     @Test
     void everyMailEnqueuedConcurrentlyShouldBeDequeuedOnceWithItsContent() throws Exception {
