@@ -1,6 +1,7 @@
 package ch.postwall.server;
 
 import org.apache.james.GuiceJamesServer;
+import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.MailboxTyper;
 import org.apache.james.modules.MailboxModule;
 import org.apache.james.modules.MailetProcessingModule;
@@ -39,6 +40,7 @@ import ch.postwall.retention.guice.AccessLogModule;
 import ch.postwall.retention.guice.ContractWipeModule;
 import ch.postwall.retention.guice.ExportModule;
 import ch.postwall.retention.guice.RetentionEnforcementModule;
+import ch.postwall.server.imap.LoginMdcImapProcessor;
 import ch.postwall.server.provisioning.StandardFolderTyper;
 import ch.postwall.server.retention.guice.RetentionAccessModule;
 import ch.postwall.server.webadmin.AdminAuthenticationFilter;
@@ -52,7 +54,11 @@ public final class PostwallServer {
             new LMTPServerModule(),
             new IMAPServerModule(),
             new POP3ServerModule()))
-        .with(binder -> binder.bind(MailboxTyper.class).to(StandardFolderTyper.class).in(Scopes.SINGLETON));
+        .with(binder -> {
+            binder.bind(MailboxTyper.class).to(StandardFolderTyper.class).in(Scopes.SINGLETON);
+            // IMAP logins reach the access log with their protocol and client address.
+            binder.bind(ImapProcessor.class).to(LoginMdcImapProcessor.class);
+        });
 
     public static final Module WEBADMIN = Modules.override(Modules.combine(
             new WebAdminServerModule(),

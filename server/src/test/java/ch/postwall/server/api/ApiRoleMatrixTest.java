@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +26,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MaybeSender;
@@ -67,6 +63,7 @@ import ch.postwall.retention.export.UserExport;
 import ch.postwall.retention.export.ZipExportArchive;
 import ch.postwall.retention.policy.MemoryRetentionPolicyStore;
 import ch.postwall.retention.policy.RetentionChoice;
+import ch.postwall.server.MailClients;
 import ch.postwall.server.http.HttpAccessLog;
 import ch.postwall.server.retention.RetentionAdministration;
 import ch.postwall.server.retention.RetentionApiRoutes;
@@ -222,16 +219,7 @@ class ApiRoleMatrixTest {
         SelfSignedCertificate certificate = new SelfSignedCertificate(dataDirectory, Clock.systemUTC());
         certificate.ensureExists();
         serverTls = PemSslContext.of(certificate.privateKeyFile(), certificate.certificateFile());
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        try (InputStream in = Files.newInputStream(certificate.certificateFile())) {
-            trusted.setCertificateEntry("postwall", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trusted);
-        SSLContext clientTls = SSLContext.getInstance("TLS");
-        clientTls.init(null, trustManagers.getTrustManagers(), null);
-        client = HttpClient.newBuilder().sslContext(clientTls).connectTimeout(Duration.ofSeconds(5)).build();
+        client = HttpClient.newBuilder().sslContext(MailClients.trustingContext(certificate.certificateFile())).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @BeforeEach
