@@ -32,10 +32,10 @@ public class AccessPolicy {
     private static final Set<Action> TECHNICAL_ADMIN = EnumSet.of(QUARANTINE_LIST, QUARANTINE_HEADERS);
     /** Metadata only, and only while the customer grants it. */
     private static final Set<Action> SUPPORT = EnumSet.of(TRACE_SEARCH, QUARANTINE_LIST);
+    /** Retention limits, domain terminations and deletion reports are left to platform admins. */
     private static final Set<Action> DOMAIN_ADMIN = EnumSet.of(TRACE_SEARCH, QUARANTINE_LIST, QUARANTINE_HEADERS,
         QUARANTINE_MESSAGE, QUARANTINE_RELEASE, QUARANTINE_DELETE, BLOCK_SENDER, SUPPORT_GRANT_MANAGE, USER_PROVISION,
         RETENTION_READ, RETENTION_CHOOSE, ACCESS_LOG_READ, EXPORT, TERMINATE_USER);
-    /** Limits, domain terminations and deletion reports are left to platform admins. */
     private static final Set<Action> USER = EnumSet.of(TRACE_SEARCH, QUARANTINE_LIST, QUARANTINE_HEADERS,
         QUARANTINE_MESSAGE, QUARANTINE_RELEASE, QUARANTINE_DELETE, BLOCK_SENDER, OWN_SETTINGS,
         RETENTION_READ, RETENTION_CHOOSE, ACCESS_LOG_READ, EXPORT);
