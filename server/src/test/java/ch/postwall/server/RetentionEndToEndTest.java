@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Retention, access log and contract termination as an operator and users meet them in the running server: the
  * WebAdmin routes, every login and HTTP request in the access log, 550 for a terminated user, and the deletion
- * report once the export window closed. The wipe runs every second here.
+ * report once the export window closed, the retention of a folder over IMAP METADATA. The wipe runs every second here.
  */
 class RetentionEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,6 +99,23 @@ class RetentionEndToEndTest {
             .until(() -> server.webAdmin().get("/postwall/retention/deletion-reports").body().contains(carol));
         assertThat(server.webAdmin().get("/users/" + carol).statusCode()).isEqualTo(404);
         assertThat(server.webAdmin().get("/postwall/retention/deletion-reports").body()).doesNotContain(bob);
+    }
+
+    @Test
+    void imapClientsShouldSeeTheRetentionOfEachFolderWithoutChangingIt() {
+        String dan = PostwallServerContract.uniqueUser("metadata.example");
+        server.webAdmin().createUser(dan, "dan-secret");
+        assertThat(server.webAdmin().put("/postwall/retention/limits/metadata.example?mailMaximumDays=365", null).statusCode())
+            .isEqualTo(200);
+
+        try (LineClient imap = PostwallServerContract.loggedInImap(server, dan, "dan-secret")) {
+            imap.sendLine("c GETMETADATA \"Trash\" /private/vendor/postwall/retention");
+            assertThat(imap.readImapResponse("c"))
+                .anyMatch(line -> line.equals("* METADATA \"Trash\" (/private/vendor/postwall/retention \"365 days\")"))
+                .last().asString().startsWith("c OK");
+            imap.sendLine("d SETMETADATA \"Trash\" (/private/vendor/postwall/retention \"forever\")");
+            assertThat(imap.readImapResponse("d")).last().asString().startsWith("d NO");
+        }
     }
 
     private static List<Map<String, Object>> accessLog(String path) throws Exception {
