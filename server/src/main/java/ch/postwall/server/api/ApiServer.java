@@ -38,7 +38,8 @@ import ch.postwall.server.roles.Principal;
 /**
  * The Postwall REST API on its own HTTPS port (the JDK's HTTP server: a handful of JSON routes need
  * no framework). Every request is authenticated first (401), then its route asks the access policy
- * (403), and only then looks at data (404): a refusal never tells whether the object exists.
+ * (403), and only then looks at data (404): a refusal never tells whether the object exists. Every request
+ * naming an account goes to the access log with its outcome.
  */
 public class ApiServer implements Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServer.class);
@@ -129,9 +130,10 @@ public class ApiServer implements Startable {
     private void serve(HttpExchange exchange) throws IOException {
         Optional<BasicCredentials> credentials = BasicCredentials.parse(
             Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
-        Optional<Principal> principal = authenticator.authenticate(credentials);
+        Optional<Principal> principal = Optional.empty();
         int status = 500;
         try (exchange) {
+            principal = authenticator.authenticate(credentials);
             Reply reply = dispatch(exchange, principal);
             status = reply.status();
             send(exchange, reply);
