@@ -142,9 +142,13 @@ public final class IngestBenchmark {
         }
     }
 
-    /** Generous, but bounded: a system that stalls fails the run instead of hanging it. */
+    /**
+     * Generous, but bounded: a system that stalls fails the run instead of hanging it. Real spamd takes
+     * up to a second per message on this loaded machine, hence ten times the budget with scanners.
+     */
     private Duration timeout(int count) {
-        Duration scaled = Duration.ofMillis(200L * count * Math.max(1, parameters.sizeKb / 10));
+        long perMessageMillis = parameters.filter == BenchmarkParameters.Filter.SCANNERS ? 2000 : 200;
+        Duration scaled = Duration.ofMillis(perMessageMillis * count * Math.max(1, parameters.sizeKb / 10));
         return scaled.compareTo(MINIMUM_TIMEOUT) > 0 ? scaled : MINIMUM_TIMEOUT;
     }
 
