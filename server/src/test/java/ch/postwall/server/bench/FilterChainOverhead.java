@@ -17,7 +17,6 @@ import org.apache.commons.configuration2.MapConfiguration;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.server.core.MailImpl;
-import org.apache.mailet.Mail;
 
 import ch.postwall.filter.attachment.AttachmentInspector;
 import ch.postwall.filter.config.FilterConfiguration;
@@ -105,10 +104,15 @@ record FilterChainOverhead(double chainMicros, double spamdMillis, double clamdM
         throws Exception {
         long total = 0;
         for (int index = 0; index < count; index++) {
-            Mail mail = mail(messages, index);
-            long start = System.nanoTime();
-            HookResult result = hook.onMessage(session, mail);
-            total += System.nanoTime() - start;
+            MailImpl mail = mail(messages, index);
+            HookResult result;
+            try {
+                long start = System.nanoTime();
+                result = hook.onMessage(session, mail);
+                total += System.nanoTime() - start;
+            } finally {
+                mail.dispose();
+            }
             if (!HookResult.DECLINED.equals(result)) {
                 throw new IllegalStateException("The filter refused benchmark message " + index + ": " + result);
             }
@@ -116,7 +120,7 @@ record FilterChainOverhead(double chainMicros, double spamdMillis, double clamdM
         return total;
     }
 
-    private static Mail mail(BenchmarkMessages messages, int index) throws Exception {
+    private static MailImpl mail(BenchmarkMessages messages, int index) throws Exception {
         return MailImpl.builder()
             .name("bench-" + index)
             .sender(messages.sender())
