@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import javax.mail.Folder;
 import javax.mail.Store;
@@ -39,13 +38,8 @@ class FilterEndToEndTest {
 
     @RegisterExtension
     @Order(3)
-    static PostwallServerExtension server = new PostwallServerExtension(List.of(), () -> Map.of(
-        "policy.default.checks", "spam, virus, attachments",
-        "spam.engine", "spamd",
-        "spam.host", spamd.endpoint().host(),
-        "spam.port", String.valueOf(spamd.endpoint().port()),
-        "clamd.host", clamd.endpoint().host(),
-        "clamd.port", String.valueOf(clamd.endpoint().port())));
+    static PostwallServerExtension server = new PostwallServerExtension(List.of(),
+        () -> TestConfiguration.scannerFilter(spamd.endpoint(), clamd.endpoint()));
 
     @Test
     void cleanMailShouldBeDelivered() throws Exception {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import ch.postwall.filter.scan.ScannerEndpoint;
+
 /**
  * A copy of the shipped {@code conf/} directory for one test server: the same files a user starts
  * with, only bound to free loopback ports and with a known WebAdmin password.
@@ -34,6 +36,17 @@ public final class TestConfiguration {
      * clamd or the network; the gateway's own end-to-end tests enable the real scanners.
      */
     public static final Map<String, String> OFFLINE_FILTER = Map.of("policy.default.checks", "attachments");
+
+    /** The gateway's checks with the real scanners: spamd as the spam engine and clamd, plus attachment checks. */
+    public static Map<String, String> scannerFilter(ScannerEndpoint spamd, ScannerEndpoint clamd) {
+        return Map.of(
+            "policy.default.checks", "spam, virus, attachments",
+            "spam.engine", "spamd",
+            "spam.host", spamd.host(),
+            "spam.port", String.valueOf(spamd.port()),
+            "clamd.host", clamd.host(),
+            "clamd.port", String.valueOf(clamd.port()));
+    }
 
     public static Path write(Path target, PostwallPorts ports) {
         return write(target, ports, OFFLINE_FILTER);

@@ -25,8 +25,9 @@ import ch.postwall.filter.scan.ScannerEndpoint;
 /**
  * Starts a real scanner daemon (installed by .ci/install-filter.sh) on a random free loopback port
  * with its configuration in a temporary directory, waits until it answers, and stops it after the tests.
+ * Programs outside JUnit (the benchmark) call {@link #start()} and {@link #close()} themselves.
  */
-public abstract class DaemonExtension implements BeforeAllCallback, AfterAllCallback {
+public abstract class DaemonExtension implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     protected static final String LOOPBACK = "127.0.0.1";
     private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(60);
 
@@ -44,6 +45,16 @@ public abstract class DaemonExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    /** Starts the daemon and returns once it answers on {@link #endpoint()}. */
+    public void start() throws IOException, InterruptedException {
         // Readable by all: spamd drops to an unprivileged user that must read its configuration.
         directory = Files.createTempDirectory(getClass().getSimpleName(),
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -66,8 +77,9 @@ public abstract class DaemonExtension implements BeforeAllCallback, AfterAllCall
         }
     }
 
+    /** Stops the daemon and its children and removes its directory. */
     @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    public void close() throws IOException, InterruptedException {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();

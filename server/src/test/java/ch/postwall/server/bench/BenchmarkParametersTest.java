@@ -16,12 +16,18 @@ class BenchmarkParametersTest {
         assertThat(parameters.requests).isEqualTo(200);
         assertThat(parameters.warmup).isEqualTo(200);
         assertThat(parameters.reference).isTrue();
+        assertThat(parameters.backend).isEqualTo(BenchmarkParameters.Backend.EMBEDDED);
+        assertThat(parameters.filter).isEqualTo(BenchmarkParameters.Filter.OFFLINE);
+        assertThat(parameters.attachments).isFalse();
+        assertThat(parameters.lagSamples).isEqualTo(100);
+        assertThat(parameters.overheadMessages).isEqualTo(1000);
     }
 
     @Test
     void parseShouldTakeEveryOptionWhenGiven() {
         BenchmarkParameters parameters = BenchmarkParameters.parse("--messages=500", "--size-kb=50", "--sessions=5",
-            "--requests=20", "--warmup=0", "--reference=false");
+            "--requests=20", "--warmup=0", "--reference=false", "--backend=distributed", "--filter=scanners", "--attachments=true",
+            "--lag-samples=0", "--overhead-messages=50");
 
         assertThat(parameters.messages).isEqualTo(500);
         assertThat(parameters.sizeKb).isEqualTo(50);
@@ -29,6 +35,11 @@ class BenchmarkParametersTest {
         assertThat(parameters.requests).isEqualTo(20);
         assertThat(parameters.warmup).isZero();
         assertThat(parameters.reference).isFalse();
+        assertThat(parameters.backend).isEqualTo(BenchmarkParameters.Backend.DISTRIBUTED);
+        assertThat(parameters.filter).isEqualTo(BenchmarkParameters.Filter.SCANNERS);
+        assertThat(parameters.attachments).isTrue();
+        assertThat(parameters.lagSamples).isZero();
+        assertThat(parameters.overheadMessages).isEqualTo(50);
     }
 
     @Test
@@ -46,6 +57,9 @@ class BenchmarkParametersTest {
         assertThatThrownBy(() -> BenchmarkParameters.parse("--reference=yes"))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("--reference");
+        assertThatThrownBy(() -> BenchmarkParameters.parse("--backend=cassandra"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("--backend").hasMessageContaining("distributed");
     }
 
     @Test

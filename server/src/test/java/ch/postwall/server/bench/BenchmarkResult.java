@@ -1,6 +1,7 @@
 package ch.postwall.server.bench;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** What one run measured on one system. */
 final class BenchmarkResult {
@@ -11,9 +12,11 @@ final class BenchmarkResult {
     final ImapRequests imap;
     final ResidentMemory memoryBefore;
     final ResidentMemory memoryAfter;
+    /** Empty when the run measures no indexing lag ({@code --lag-samples=0}). */
+    final Optional<IndexingLag> lag;
 
     BenchmarkResult(String system, int messages, Duration accept, Duration endToEnd, ImapRequests imap,
-                    ResidentMemory memoryBefore, ResidentMemory memoryAfter) {
+                    ResidentMemory memoryBefore, ResidentMemory memoryAfter, Optional<IndexingLag> lag) {
         this.system = system;
         this.messages = messages;
         this.accept = accept;
@@ -21,6 +24,7 @@ final class BenchmarkResult {
         this.imap = imap;
         this.memoryBefore = memoryBefore;
         this.memoryAfter = memoryAfter;
+        this.lag = lag;
     }
 
     double acceptRate() {

@@ -16,6 +16,9 @@ interface BenchmarkTarget extends AutoCloseable {
     /** Makes {@code address} a deliverable mailbox that logs in with {@code password}. */
     void createMailbox(String address, String password);
 
+    /** Whether IMAP SEARCH TEXT finds words inside PDF and ODT attachments (a full-text index extracting them). */
+    boolean searchesAttachmentText();
+
     /** Memory of all the system's processes. */
     ResidentMemory memory();
 

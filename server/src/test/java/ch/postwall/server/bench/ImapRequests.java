@@ -52,7 +52,7 @@ final class ImapRequests {
     }
 
     /** Each message carries its tokens once, so a correct SEARCH answers exactly one message number. */
-    private static int hits(List<String> response) {
+    static int hits(List<String> response) {
         return response.stream()
             .filter(line -> line.startsWith("* SEARCH"))
             .map(line -> line.substring("* SEARCH".length()).trim())

@@ -1,5 +1,6 @@
 package ch.postwall.server.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,14 +9,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 import ch.postwall.server.PostwallServerExtension;
+import ch.postwall.server.TestConfiguration;
 
 /**
  * The ingest and IMAP benchmark (issue 2): N messages of S KB over C SMTP sessions into one mailbox,
  * end to end until IMAP shows all of them, then IMAP FETCH and SEARCH latencies; on Postwall and, in
- * the same run and by the same method, on Postfix -> LMTP -> Dovecot. Prints one table. How to run it:
+ * the same run and by the same method, on Postfix -> LMTP -> Dovecot. Options add the distributed backend,
+ * attachments and the indexing lag (issue 3), and real spamd and clamd with the filter chain's own overhead
+ * (issue 4). Prints one table. How to run it:
  * {@code server/bench/README.md}.
  */
 public final class IngestBenchmark {
@@ -46,10 +52,20 @@ public final class IngestBenchmark {
         // Kept when the run fails: the servers' logs and configuration are in there.
         out.printf("Work directory (removed after a successful run): %s%n", work);
         List<BenchmarkResult> results = new ArrayList<>();
-        out.printf("Postwall ingest benchmark: %d messages x %d KB over %d SMTP sessions, %d IMAP requests per kind%n",
-        parameters.messages, parameters.sizeKb, parameters.sessions, parameters.requests);
-        try (BenchmarkTarget postwall = PostwallTarget.start(work.resolve("postwall"))) {
-            results.add(measure(postwall));
+        out.printf("Postwall ingest benchmark: %d messages x %d KB%s over %d SMTP sessions, %d IMAP requests per kind, "
+                + "backend %s, filter %s; load average %s",
+            parameters.messages, parameters.sizeKb, parameters.attachments ? " with an attachment" : "", parameters.sessions,
+            parameters.requests, parameters.backend, parameters.filter, loadAverage());
+        Optional<FilterChainOverhead> overhead = Optional.empty();
+        if (parameters.filter == BenchmarkParameters.Filter.SCANNERS) {
+            out.println("Starting spamd and clamd...");
+            try (Scanners scanners = Scanners.start()) {
+                results.add(measurePostwall(work, scanners.filterProperties(), "+scanners"));
+                out.printf("Filter chain in process: %d messages through FilterMessageHook...%n", parameters.overheadMessages);
+                overhead = Optional.of(FilterChainOverhead.measure(messages(USER), parameters.overheadMessages, scanners));
+            }
+        } else {
+            results.add(measurePostwall(work, TestConfiguration.OFFLINE_FILTER, ""));
         }
         if (parameters.reference) {
             try (BenchmarkTarget reference = ReferenceMailSystem.start(
@@ -57,8 +73,33 @@ public final class IngestBenchmark {
                 results.add(measure(reference));
             }
         }
-        new ResultTable(results).print(out);
+        new ResultTable(results, parameters.lagSamples > 0).print(out);
+        overhead.ifPresent(this::printOverhead);
+        out.printf("%nLoad average at the end: %s", loadAverage());
         PostwallServerExtension.deleteRecursively(work);
+    }
+
+    private BenchmarkResult measurePostwall(Path work, Map<String, String> filterProperties, String filterName) throws Exception {
+        out.printf("Starting Postwall (%s backend)...%n", parameters.backend.name().toLowerCase(Locale.ROOT));
+        try (BenchmarkTarget postwall = PostwallTarget.start(work.resolve("postwall"), parameters.backend, filterProperties,
+            filterName)) {
+            return measure(postwall);
+        }
+    }
+
+    private BenchmarkMessages messages(String user) {
+        return new BenchmarkMessages(parameters.sizeKb, "load@load.example", user, parameters.attachments);
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg"));
+    }
+
+    private void printOverhead(FilterChainOverhead overhead) {
+        out.println();
+        out.printf(Locale.ROOT, "%-44s%12.1f%n", "filter chain overhead (us/msg)", overhead.chainMicros());
+        out.printf(Locale.ROOT, "%-44s%12.1f%n", "time in spamd (ms/msg, " + overhead.realScannerMessages() + " msgs)", overhead.spamdMillis());
+        out.printf(Locale.ROOT, "%-44s%12.1f%n", "time in clamd (ms/msg, " + overhead.realScannerMessages() + " msgs)", overhead.clamdMillis());
     }
 
     private BenchmarkResult measure(BenchmarkTarget target) throws Exception {
@@ -79,14 +120,20 @@ public final class IngestBenchmark {
             target.name(), parameters.messages, acceptAndEndToEnd[1].toMillis() / 1000.0);
         try (ImapSession imap = ImapSession.login(target.imapPort(), target.tls(), USER, PASSWORD)) {
             ImapRequests requests = ImapRequests.measure(imap, parameters.messages, parameters.requests);
+            ResidentMemory memoryAfter = target.memory();
+            Optional<IndexingLag> lag = Optional.empty();
+            if (parameters.lagSamples > 0) {
+                out.printf("%s: indexing lag of %d more messages, one at a time...%n", target.name(), parameters.lagSamples);
+                lag = Optional.of(IndexingLag.measure(target, messages(USER), imap, parameters.messages, parameters.lagSamples));
+            }
             return new BenchmarkResult(target.name(), parameters.messages, acceptAndEndToEnd[0], acceptAndEndToEnd[1],
-                requests, memoryBefore, target.memory());
+                requests, memoryBefore, memoryAfter, lag);
         }
     }
 
     /** Sends {@code count} messages to {@code user}; returns the accept and the end-to-end durations. */
     private Duration[] ingest(BenchmarkTarget target, String user, int count) throws Exception {
-        BenchmarkMessages messages = new BenchmarkMessages(parameters.sizeKb, "load@load.example", user);
+        BenchmarkMessages messages = messages(user);
         try (ImapSession poller = ImapSession.login(target.imapPort(), target.tls(), user, PASSWORD)) {
             long start = System.nanoTime();
             Duration accept = SmtpLoad.send(target.smtpPort(), messages, count, parameters.sessions, timeout(count));
@@ -95,24 +142,31 @@ public final class IngestBenchmark {
         }
     }
 
-    /** Generous, but bounded: a system that stalls fails the run instead of hanging it. */
+    /**
+     * Generous, but bounded: a system that stalls fails the run instead of hanging it. Real spamd takes
+     * up to a second per message on this loaded machine, hence ten times the budget with scanners.
+     */
     private Duration timeout(int count) {
-        Duration scaled = Duration.ofMillis(200L * count * Math.max(1, parameters.sizeKb / 10));
+        long perMessageMillis = parameters.filter == BenchmarkParameters.Filter.SCANNERS ? 2000 : 200;
+        Duration scaled = Duration.ofMillis(perMessageMillis * count * Math.max(1, parameters.sizeKb / 10));
         return scaled.compareTo(MINIMUM_TIMEOUT) > 0 ? scaled : MINIMUM_TIMEOUT;
     }
 
     /** The printed figures, one column per system and a ratio column Postwall / reference. */
     private static final class ResultTable {
+        private static final String COLUMN = "%28";
         private final List<BenchmarkResult> results;
+        private final boolean lag;
 
-        ResultTable(List<BenchmarkResult> results) {
+        ResultTable(List<BenchmarkResult> results, boolean lag) {
             this.results = results;
+            this.lag = lag;
         }
 
         void print(PrintStream out) {
             out.println();
             StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-30s", "measure"));
-            results.forEach(result -> header.append(String.format(Locale.ROOT, "%22s", result.system)));
+            results.forEach(result -> header.append(String.format(Locale.ROOT, COLUMN + "s", result.system)));
             if (results.size() == 2) {
                 header.append(String.format(Locale.ROOT, "%12s", "ratio P/R"));
             }
@@ -126,6 +180,11 @@ public final class IngestBenchmark {
             row(out, "SEARCH BODY p50 (ms)", result -> result.imap.searchBody.percentileMillis(50));
             row(out, "SEARCH BODY p99 (ms)", result -> result.imap.searchBody.percentileMillis(99));
             row(out, "wrong SEARCH answers", result -> result.imap.wrongSearchAnswers);
+            if (lag) {
+                row(out, "indexing lag p50 (ms)", result -> result.lag.orElseThrow().lags.percentileMillis(50));
+                row(out, "indexing lag p99 (ms)", result -> result.lag.orElseThrow().lags.percentileMillis(99));
+                row(out, "lag samples never found", result -> result.lag.orElseThrow().notFound);
+            }
             row(out, "RSS before (MB)", result -> result.memoryBefore.rssBytes / 1048576.0);
             row(out, "RSS after (MB)", result -> result.memoryAfter.rssBytes / 1048576.0);
             row(out, "PSS before (MB)", result -> result.memoryBefore.pssBytes / 1048576.0);
@@ -134,7 +193,7 @@ public final class IngestBenchmark {
 
         private void row(PrintStream out, String name, ToDoubleFunction<BenchmarkResult> measure) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", name));
-            results.forEach(result -> line.append(String.format(Locale.ROOT, "%22.1f", measure.applyAsDouble(result))));
+            results.forEach(result -> line.append(String.format(Locale.ROOT, COLUMN + ".1f", measure.applyAsDouble(result))));
             if (results.size() == 2) {
                 double reference = measure.applyAsDouble(results.get(1));
                 line.append(reference == 0 ? String.format(Locale.ROOT, "%12s", "-")

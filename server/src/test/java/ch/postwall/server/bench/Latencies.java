@@ -15,9 +15,10 @@ final class Latencies {
         nanos[count++] = elapsedNanos;
     }
 
+    /** NaN when nothing was recorded, e.g. no sample message became searchable: the table then shows NaN. */
     double percentileMillis(double percentile) {
         if (count == 0) {
-            throw new IllegalStateException("No latency recorded");
+            return Double.NaN;
         }
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);

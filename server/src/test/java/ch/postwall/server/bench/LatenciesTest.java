@@ -25,4 +25,9 @@ class LatenciesTest {
         assertThat(latencies.percentileMillis(50)).isEqualTo(2.5);
         assertThat(latencies.percentileMillis(99)).isEqualTo(2.5);
     }
+
+    @Test
+    void percentileShouldBeNaNWhenNothingIsRecorded() {
+        assertThat(new Latencies(3).percentileMillis(50)).isNaN();
+    }
 }

@@ -114,6 +114,12 @@ final class ReferenceMailSystem implements BenchmarkTarget {
         return work.resolve("dovecot.conf");
     }
 
+    /** Dovecot here runs without an FTS plugin: SEARCH TEXT reads the raw parts, not the documents in them. */
+    @Override
+    public boolean searchesAttachmentText() {
+        return false;
+    }
+
     @Override
     public String name() {
         return "Postfix+Dovecot";

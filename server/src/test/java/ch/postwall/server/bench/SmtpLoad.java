@@ -46,18 +46,34 @@ final class SmtpLoad {
     }
 
     private static void sendShare(int port, BenchmarkMessages messages, int first, int count, int stride) {
-        try (LineClient smtp = new LineClient(port)) {
-            expect(smtp.readSmtpReply(), "220", "greeting");
-            expect(smtp.smtp("EHLO load.example"), "250", "EHLO");
+        try (LineClient smtp = open(port)) {
             for (int index = first; index < count; index += stride) {
-                expect(smtp.smtp("MAIL FROM:<" + messages.sender() + ">"), "250", "MAIL FROM");
-                expect(smtp.smtp("RCPT TO:<" + messages.recipient() + ">"), "250", "RCPT TO");
-                expect(smtp.smtp("DATA"), "354", "DATA");
-                smtp.send(messages.message(index) + ".\r\n");
-                expect(smtp.readSmtpReply(), "250", "end of DATA of message " + index);
+                sendOne(smtp, messages, index);
             }
             smtp.smtp("QUIT");
         }
+    }
+
+    /** Opens a session to the MX port, greeted and after EHLO. */
+    static LineClient open(int port) {
+        LineClient smtp = new LineClient(port);
+        try {
+            expect(smtp.readSmtpReply(), "220", "greeting");
+            expect(smtp.smtp("EHLO load.example"), "250", "EHLO");
+            return smtp;
+        } catch (RuntimeException e) {
+            smtp.close();
+            throw e;
+        }
+    }
+
+    /** One transaction in an open session; returns once the message is answered 250. */
+    static void sendOne(LineClient smtp, BenchmarkMessages messages, int index) {
+        expect(smtp.smtp("MAIL FROM:<" + messages.sender() + ">"), "250", "MAIL FROM");
+        expect(smtp.smtp("RCPT TO:<" + messages.recipient() + ">"), "250", "RCPT TO");
+        expect(smtp.smtp("DATA"), "354", "DATA");
+        smtp.send(messages.message(index) + ".\r\n");
+        expect(smtp.readSmtpReply(), "250", "end of DATA of message " + index);
     }
 
     private static void expect(String reply, String code, String step) {
