@@ -3,12 +3,14 @@ package ch.postwall.mailbox.opensearch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
@@ -45,6 +47,20 @@ class TikaAttachmentTextExtractorTest {
         withLimits(1024, 1000);
 
         assertThat(extract("Sunny beaches of Lisbon", "application/octet-stream", "notes.txt")).contains("Sunny beaches of Lisbon");
+    }
+
+    @Test
+    void extractShouldReturnTextOfWordDocument() throws Exception {
+        withLimits(1_000_000, 1000);
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (XWPFDocument document = new XWPFDocument()) {
+            document.createParagraph().createRun().setText("Quarterly figures for Geneva");
+            document.write(docx);
+        }
+
+        assertThat(extractor.extract(new ByteArrayInputStream(docx.toByteArray()),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Optional.of("report.docx")))
+            .hasValueSatisfying(text -> assertThat(text).contains("Quarterly figures for Geneva"));
     }
 
     @Test
