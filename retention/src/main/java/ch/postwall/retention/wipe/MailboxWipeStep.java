@@ -15,12 +15,15 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.SubscriptionManager;
 import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.Mailbox;
+import org.apache.james.mailbox.model.MailboxACL;
 import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.QuotaRoot;
 import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.apache.james.mailbox.quota.MaxQuotaManager;
 import org.apache.james.mailbox.quota.QuotaRootResolver;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.rrt.api.RecipientRewriteTable;
 import org.apache.james.rrt.api.RecipientRewriteTableException;
 import org.apache.james.rrt.lib.Mapping;
@@ -37,7 +40,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * Deletes what James holds about a user: mailboxes and their messages (through the {@link MailboxManager}, so
- * the search index, quota usage and blobs follow its events), subscriptions, Sieve scripts, quota limits,
+ * the search index, quota usage and blobs follow its events), subscriptions, the rights others gave the user, Sieve scripts, quota limits,
  * aliases and other rewrite rules from or to the user, and last the account itself. For a domain, every user
  * of the domain, then the domain's rewrite rules and quota limits. Each part deletes what is left, so running
  * it again after a crash completes the wipe.
@@ -46,6 +49,7 @@ public class MailboxWipeStep implements WipeStep {
     public static final String NAME = "mailbox";
 
     private final MailboxManager mailboxManager;
+    private final MailboxSessionMapperFactory mapperFactory;
     private final SubscriptionManager subscriptionManager;
     private final SieveRepository sieveRepository;
     private final MaxQuotaManager maxQuotaManager;
@@ -54,10 +58,11 @@ public class MailboxWipeStep implements WipeStep {
     private final UsersRepository usersRepository;
 
     @Inject
-    public MailboxWipeStep(MailboxManager mailboxManager, SubscriptionManager subscriptionManager, SieveRepository sieveRepository,
+    public MailboxWipeStep(MailboxManager mailboxManager, MailboxSessionMapperFactory mapperFactory, SubscriptionManager subscriptionManager, SieveRepository sieveRepository,
                            MaxQuotaManager maxQuotaManager, QuotaRootResolver quotaRootResolver,
                            RecipientRewriteTable recipientRewriteTable, UsersRepository usersRepository) {
         this.mailboxManager = mailboxManager;
+        this.mapperFactory = mapperFactory;
         this.subscriptionManager = subscriptionManager;
         this.sieveRepository = sieveRepository;
         this.maxQuotaManager = maxQuotaManager;
@@ -84,6 +89,7 @@ public class MailboxWipeStep implements WipeStep {
             try {
                 counts.putAll(deleteMailboxes(session));
                 counts.put("subscriptions", deleteSubscriptions(session));
+                counts.put("sharedRights", revokeRightsOnOthersMailboxes(user, session));
             } finally {
                 mailboxManager.endProcessingRequest(session);
             }
@@ -131,6 +137,24 @@ public class MailboxWipeStep implements WipeStep {
             mailboxManager.deleteMailbox(mailbox.getId(), session);
         }
         return Map.of("mailboxes", (long) mailboxes.size(), "messages", messages);
+    }
+
+    /** Rights others granted the user on their mailboxes name the user in those mailboxes' ACLs. */
+    private long revokeRightsOnOthersMailboxes(Username user, MailboxSession session) throws MailboxException {
+        List<Mailbox> shared = Flux.fromArray(MailboxACL.Right.values())
+            .concatMap(right -> mapperFactory.getMailboxMapper(session).findNonPersonalMailboxes(user, right))
+            .distinct(Mailbox::getMailboxId)
+            .collectList().block();
+        for (Mailbox mailbox : shared) {
+            MailboxSession owner = mailboxManager.createSystemSession(mailbox.getUser());
+            try {
+                mailboxManager.applyRightsCommand(mailbox.getMailboxId(),
+                    MailboxACL.command().forUser(user).rights(MailboxACL.FULL_RIGHTS).asRemoval(), owner);
+            } finally {
+                mailboxManager.endProcessingRequest(owner);
+            }
+        }
+        return shared.size();
     }
 
     private long deleteSubscriptions(MailboxSession session) throws MailboxException {
