@@ -11,6 +11,8 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.SubscriptionManager;
@@ -42,7 +44,7 @@ import reactor.core.publisher.Flux;
  * Deletes what James holds about a user: mailboxes and their messages (through the {@link MailboxManager}, so
  * the search index, quota usage and blobs follow its events), subscriptions, the rights others gave the user, Sieve scripts, quota limits,
  * aliases and other rewrite rules from or to the user, and last the account itself. For a domain, every user
- * of the domain, then the domain's rewrite rules and quota limits. Each part deletes what is left, so running
+ * of the domain, then the domain's rewrite rules and quota limits, and the domain itself. Each part deletes what is left, so running
  * it again after a crash completes the wipe.
  */
 public class MailboxWipeStep implements WipeStep {
@@ -56,11 +58,12 @@ public class MailboxWipeStep implements WipeStep {
     private final QuotaRootResolver quotaRootResolver;
     private final RecipientRewriteTable recipientRewriteTable;
     private final UsersRepository usersRepository;
+    private final DomainList domainList;
 
     @Inject
     public MailboxWipeStep(MailboxManager mailboxManager, MailboxSessionMapperFactory mapperFactory, SubscriptionManager subscriptionManager, SieveRepository sieveRepository,
                            MaxQuotaManager maxQuotaManager, QuotaRootResolver quotaRootResolver,
-                           RecipientRewriteTable recipientRewriteTable, UsersRepository usersRepository) {
+                           RecipientRewriteTable recipientRewriteTable, UsersRepository usersRepository, DomainList domainList) {
         this.mailboxManager = mailboxManager;
         this.mapperFactory = mapperFactory;
         this.subscriptionManager = subscriptionManager;
@@ -69,6 +72,7 @@ public class MailboxWipeStep implements WipeStep {
         this.quotaRootResolver = quotaRootResolver;
         this.recipientRewriteTable = recipientRewriteTable;
         this.usersRepository = usersRepository;
+        this.domainList = domainList;
     }
 
     @Override
@@ -117,9 +121,10 @@ public class MailboxWipeStep implements WipeStep {
             if (maxQuotaManager.getDomainMaxStorage(domain).isPresent()) {
                 maxQuotaManager.removeDomainMaxStorage(domain);
             }
-            return deleted.plus(DeletionCounts.of("domainMappings", deleteMappings(MappingSource.fromDomain(domain),
+            deleted = deleted.plus(DeletionCounts.of("domainMappings", deleteMappings(MappingSource.fromDomain(domain),
                 value -> value.toLowerCase(Locale.ROOT).endsWith("@" + domain.asString()))));
-        } catch (MailboxException | RecipientRewriteTableException e) {
+            return deleted.plus(DeletionCounts.of("domains", deleteDomainEntry(domain)));
+        } catch (MailboxException | RecipientRewriteTableException | DomainListException e) {
             throw new IllegalStateException("Wipe of domain " + domain.asString() + " failed; running it again resumes it", e);
         }
     }
@@ -204,6 +209,14 @@ public class MailboxWipeStep implements WipeStep {
             }
         }
         return count;
+    }
+
+    private long deleteDomainEntry(Domain domain) throws DomainListException {
+        if (!domainList.containsDomain(domain)) {
+            return 0;
+        }
+        domainList.removeDomain(domain);
+        return 1;
     }
 
     private long deleteAccount(Username user) throws UsersRepositoryException {

@@ -42,6 +42,8 @@ import ch.postwall.calendar.api.CalendarStore;
 import ch.postwall.calendar.api.ComponentType;
 import ch.postwall.calendar.api.TimeRange;
 import ch.postwall.calendar.api.WriteCondition;
+import ch.postwall.filter.gateway.GatewayRoute;
+import ch.postwall.filter.gateway.GatewayRouteStore;
 import ch.postwall.filter.policy.DomainPolicy;
 import ch.postwall.filter.policy.DomainPolicyStore;
 import ch.postwall.filter.quarantine.Quarantine;
@@ -85,8 +87,9 @@ public interface ContractWipeAssertEmptyContract {
 
     /** Writes something of the user into every store; returns the ids the scan looks for besides address and marker. */
     private List<String> populate(Username user, Username colleague) throws Exception {
-        if (!server().instance(DomainList.class).containsDomain(DOMAIN)) {
-            server().instance(DomainList.class).addDomain(DOMAIN);
+        Domain domain = user.getDomainPart().orElseThrow();
+        if (!server().instance(DomainList.class).containsDomain(domain)) {
+            server().instance(DomainList.class).addDomain(domain);
         }
         server().instance(UsersRepository.class).addUser(user, "secret");
         MailboxManager mailboxManager = server().instance(MailboxManager.class);
@@ -112,7 +115,7 @@ public interface ContractWipeAssertEmptyContract {
         server().instance(MaxQuotaManager.class).setMaxMessage(
             server().instance(QuotaRootResolver.class).getQuotaRoot(MailboxPath.inbox(user)), QuotaCountLimit.count(1000));
         server().instance(RecipientRewriteTable.class).addAliasMapping(
-            MappingSource.fromUser(Username.fromLocalPartWithDomain(user.getLocalPart() + "-alias", DOMAIN)), user.asString());
+            MappingSource.fromUser(Username.fromLocalPartWithDomain(user.getLocalPart() + "-alias", domain)), user.asString());
         server().instance(RetentionPolicyStore.class).choose(user, RetentionChoice.mailFolder("Trash", Duration.ofDays(30)));
         server().instance(RetentionPolicyStore.class).choose(user, RetentionChoice.calendar("work", Duration.ofDays(365)));
         CalendarStore calendars = server().instance(CalendarStore.class);
@@ -154,6 +157,33 @@ public interface ContractWipeAssertEmptyContract {
         needles.add(marker(ALICE));
         assertThat(tracesOf(needles)).isEmpty();
         assertThat(tracesOf(List.of(marker(BOB)))).isNotEmpty();
+    }
+
+    @Test
+    default void domainWipeShouldLeaveNoTraceOfTheDomainAndKeepTheOtherDomains() throws Exception {
+        Domain gone = Domain.of("gone.test");
+        Username erin = Username.fromLocalPartWithDomain("erin", gone);
+        Username frank = Username.fromLocalPartWithDomain("frank", gone);
+        Domain kept = Domain.of("kept.test");
+        Username grace = Username.fromLocalPartWithDomain("grace", kept);
+        // James shares mailboxes within a domain only.
+        List<String> ids = new ArrayList<>(populate(erin, frank));
+        ids.addAll(populate(frank, erin));
+        populate(grace, Username.fromLocalPartWithDomain("henry", kept));
+        server().instance(DomainPolicyStore.class).setDomainPolicy(gone, DomainPolicy.DEFAULT);
+        server().instance(GatewayRouteStore.class).save(GatewayRoute.builder(gone, "mx.gone.test").build());
+        server().instance(ContractStore.class).terminate(new Termination(ContractSubject.domain(gone), START, Duration.ZERO));
+
+        List<DeletionReport> reports = server().instance(ContractWipe.class).wipeDue();
+
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.steps().get("gateway-routes").total()).isEqualTo(1);
+            assertThat(report.steps().get("mailbox").counts()).containsEntry("accounts", 2L).containsEntry("domains", 1L);
+        });
+        List<String> needles = new ArrayList<>(ids);
+        needles.addAll(List.of(gone.asString(), marker(erin), marker(frank)));
+        assertThat(tracesOf(needles)).isEmpty();
+        assertThat(tracesOf(List.of(marker(grace)))).isNotEmpty();
     }
 
     @Test
