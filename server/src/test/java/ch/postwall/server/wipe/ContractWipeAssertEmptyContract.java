@@ -23,6 +23,7 @@ import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.model.ComposedMessageId;
 import org.apache.james.mailbox.model.MailboxACL;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.quota.MaxQuotaManager;
 import org.apache.james.mailbox.quota.QuotaRootResolver;
 import org.apache.james.rrt.api.RecipientRewriteTable;
@@ -55,6 +56,7 @@ import ch.postwall.retention.contract.Termination;
 import ch.postwall.retention.policy.RetentionChoice;
 import ch.postwall.retention.policy.RetentionPolicyStore;
 import ch.postwall.retention.wipe.ContractWipe;
+import reactor.core.publisher.Flux;
 
 /**
  * The wipe of a terminated contract with every module's steps, then an "assert empty" scan of every store of the
@@ -157,6 +159,15 @@ public interface ContractWipeAssertEmptyContract {
         needles.add(marker(ALICE));
         assertThat(tracesOf(needles)).isEmpty();
         assertThat(tracesOf(List.of(marker(BOB)))).isNotEmpty();
+        assertThat(searchInbox(BOB, marker(BOB))).as("the search index scanned holds the kept mail").isEqualTo(1);
+    }
+
+    /** How many messages of the user's INBOX the search index finds with the text in their body. */
+    private long searchInbox(Username user, String text) throws Exception {
+        MailboxManager mailboxManager = server().instance(MailboxManager.class);
+        MailboxSession session = mailboxManager.createSystemSession(user);
+        return Flux.from(mailboxManager.getMailbox(MailboxPath.inbox(user), session)
+            .search(SearchQuery.of(SearchQuery.bodyContains(text)), session)).count().block();
     }
 
     @Test
