@@ -21,8 +21,10 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 
 import ch.postwall.filter.attachment.AttachmentInspector;
 import ch.postwall.filter.config.FilterConfiguration;
+import ch.postwall.filter.policy.DomainPolicyWipeStep;
 import ch.postwall.filter.quarantine.Quarantine;
 import ch.postwall.filter.quarantine.QuarantinePurger;
+import ch.postwall.filter.quarantine.QuarantineWipeStep;
 import ch.postwall.filter.scan.ClamdClient;
 import ch.postwall.filter.scan.ScannerReachability;
 import ch.postwall.filter.scan.SpamScanner;
@@ -32,10 +34,11 @@ import ch.postwall.filter.smtp.FilterMessageHook;
 import ch.postwall.filter.verdict.MessageAnalyzer;
 import ch.postwall.filter.verdict.VerdictEngine;
 import ch.postwall.filter.webadmin.DomainPolicyRoutes;
+import ch.postwall.mailbox.lifecycle.WipeStep;
 
 /**
  * The analysis and verdict side of the gateway: scanner clients, sender checks, attachment policy, the
- * SMTP hook and the policy WebAdmin routes. Needs a {@code DomainPolicyStore} from one backend module
+ * SMTP hook, the policy WebAdmin routes, and the wipe steps of the quarantine and the policies. Needs a {@code DomainPolicyStore} from one backend module
  * ({@code MemoryDomainPolicyModule}, {@code EmbeddedDomainPolicyModule} or {@code CassandraDomainPolicyModule}),
  * and James's DNSService and MailRepositoryStore.
  */
@@ -48,6 +51,9 @@ public class FilterModule extends AbstractModule {
         bind(FilterMessageHook.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(DomainPolicyRoutes.class);
         bind(QuarantinePurger.class).in(Scopes.SINGLETON);
+        Multibinder<WipeStep> wipeSteps = Multibinder.newSetBinder(binder(), WipeStep.class);
+        wipeSteps.addBinding().to(QuarantineWipeStep.class);
+        wipeSteps.addBinding().to(DomainPolicyWipeStep.class);
     }
 
     @ProvidesIntoSet

@@ -38,6 +38,9 @@ public interface CalendarStore {
     /** Empty when the revision is unknown to this collection (newer than its current one). */
     Optional<Changes> changesSince(Username owner, String collectionId, long revision);
 
+    /** The users of the domain who own at least one collection (what a domain wipe deletes). */
+    List<Username> owners(Domain domain);
+
     void deleteUser(Username owner);
 
     void deleteDomain(Domain domain);

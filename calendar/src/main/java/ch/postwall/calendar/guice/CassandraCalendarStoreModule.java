@@ -14,6 +14,7 @@ import ch.postwall.calendar.store.cassandra.CassandraCalendarStore;
 public class CassandraCalendarStoreModule extends AbstractModule {
     @Override
     protected void configure() {
+        install(new CalendarLifecycleModule());
         Multibinder.newSetBinder(binder(), CassandraModule.class).addBinding().toInstance(CassandraCalendarSchema.MODULE);
         bind(CassandraCalendarStore.class).in(Scopes.SINGLETON);
         bind(CalendarStore.class).to(CassandraCalendarStore.class);

@@ -10,6 +10,7 @@ import ch.postwall.calendar.store.embedded.EmbeddedCalendarStore;
 public class EmbeddedCalendarStoreModule extends AbstractModule {
     @Override
     protected void configure() {
+        install(new CalendarLifecycleModule());
         bind(EmbeddedCalendarStore.class).in(Scopes.SINGLETON);
         bind(CalendarStore.class).to(EmbeddedCalendarStore.class);
     }

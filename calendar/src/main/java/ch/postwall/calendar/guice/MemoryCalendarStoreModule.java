@@ -9,6 +9,7 @@ import ch.postwall.calendar.store.memory.MemoryCalendarStore;
 public class MemoryCalendarStoreModule extends AbstractModule {
     @Override
     protected void configure() {
+        install(new CalendarLifecycleModule());
         bind(MemoryCalendarStore.class).in(Scopes.SINGLETON);
         bind(CalendarStore.class).to(MemoryCalendarStore.class);
     }

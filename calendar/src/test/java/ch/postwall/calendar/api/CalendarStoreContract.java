@@ -317,4 +317,13 @@ public interface CalendarStoreContract {
         assertThat(store().objects(ALICE, WORK)).isEmpty();
         assertThat(store().objects(CAROL, WORK)).hasSize(1);
     }
+
+    @Test
+    default void ownersShouldListTheDomainsUsersWithCollections() {
+        store().createCollection(work(ALICE));
+        store().createCollection(CalendarCollection.create(ALICE, "tasks", "Tasks", Set.of(ComponentType.VTODO)));
+        store().createCollection(work(CAROL));
+
+        assertThat(store().owners(Domain.of("example.com"))).containsExactly(ALICE);
+    }
 }

@@ -24,6 +24,7 @@ public class CassandraDomainPolicyStore extends ScopedDomainPolicyStore {
     private final PreparedStatement insert;
     private final PreparedStatement delete;
     private final PreparedStatement deletePartition;
+    private final PreparedStatement countPartition;
 
     @Inject
     public CassandraDomainPolicyStore(CqlSession session) {
@@ -42,6 +43,9 @@ public class CassandraDomainPolicyStore extends ScopedDomainPolicyStore {
             .whereColumn(USERNAME).isEqualTo(bindMarker(USERNAME))
             .build());
         this.deletePartition = session.prepare(deleteFrom(TABLE_NAME)
+            .whereColumn(DOMAIN).isEqualTo(bindMarker(DOMAIN))
+            .build());
+        this.countPartition = session.prepare(selectFrom(TABLE_NAME).countAll()
             .whereColumn(DOMAIN).isEqualTo(bindMarker(DOMAIN))
             .build());
     }
@@ -70,7 +74,9 @@ public class CassandraDomainPolicyStore extends ScopedDomainPolicyStore {
     }
 
     @Override
-    protected void deleteAllOfDomain(String domain) {
+    protected long deleteAllOfDomain(String domain) {
+        long count = session.execute(countPartition.bind().setString(DOMAIN, domain)).one().getLong(0);
         session.execute(deletePartition.bind().setString(DOMAIN, domain));
+        return count;
     }
 }

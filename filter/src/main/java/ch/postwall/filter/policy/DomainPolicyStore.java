@@ -20,8 +20,8 @@ public interface DomainPolicyStore {
     /** Deletes what the store holds about the user (wipe). */
     void deleteUserPolicy(Username user);
 
-    /** Deletes the domain's policy and every policy of its users (domain wipe). */
-    void deleteDomain(Domain domain);
+    /** Deletes the domain's policy and every policy of its users (domain wipe); returns how many policies that was. */
+    long deleteDomain(Domain domain);
 
     /** The user's own policy, else the domain's, else the installation default. */
     default DomainPolicy effectivePolicy(Username user, DomainPolicy installationDefault) {

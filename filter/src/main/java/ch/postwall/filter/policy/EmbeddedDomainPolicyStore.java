@@ -73,8 +73,8 @@ public class EmbeddedDomainPolicyStore extends ScopedDomainPolicyStore {
     }
 
     @Override
-    protected void deleteAllOfDomain(String domain) {
-        database.inTransaction(connection -> {
+    protected long deleteAllOfDomain(String domain) {
+        return database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM POSTWALL_FILTER_POLICY WHERE DOMAIN_NAME = ?")) {
                 statement.setString(1, domain);
                 return statement.executeUpdate();

@@ -1,5 +1,6 @@
 package ch.postwall.filter.policy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,9 @@ public class MemoryDomainPolicyStore extends ScopedDomainPolicyStore {
     }
 
     @Override
-    protected void deleteAllOfDomain(String domain) {
-        policies.keySet().removeIf(scope -> scope.domain().equals(domain));
+    protected long deleteAllOfDomain(String domain) {
+        List<PolicyScope> deleted = policies.keySet().stream().filter(scope -> scope.domain().equals(domain)).toList();
+        deleted.forEach(policies::remove);
+        return deleted.size();
     }
 }

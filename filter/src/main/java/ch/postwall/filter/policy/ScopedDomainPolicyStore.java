@@ -13,7 +13,8 @@ public abstract class ScopedDomainPolicyStore implements DomainPolicyStore {
 
     protected abstract void delete(PolicyScope scope);
 
-    protected abstract void deleteAllOfDomain(String domain);
+    /** @return how many policies were deleted */
+    protected abstract long deleteAllOfDomain(String domain);
 
     @Override
     public Optional<DomainPolicy> domainPolicy(Domain domain) {
@@ -46,7 +47,7 @@ public abstract class ScopedDomainPolicyStore implements DomainPolicyStore {
     }
 
     @Override
-    public void deleteDomain(Domain domain) {
-        deleteAllOfDomain(domain.asString());
+    public long deleteDomain(Domain domain) {
+        return deleteAllOfDomain(domain.asString());
     }
 }

@@ -73,22 +73,31 @@ public class Quarantine {
         return mails;
     }
 
-    /** Deletes everything quarantined for the user (wipe). */
-    public void deleteAllOf(Username user) throws MessagingException {
+    /** Deletes everything quarantined for the user (wipe); returns how many mails. */
+    public long deleteAllOf(Username user) throws MessagingException {
         Optional<MailRepository> repository = existing(urlOf(user));
         if (repository.isPresent()) {
-            repository.get().removeAll();
+            return removeAll(repository.get());
         }
+        return 0;
     }
 
-    /** Deletes everything quarantined for the domain's users (domain wipe). */
-    public void deleteDomain(Domain domain) throws MessagingException {
+    /** Deletes everything quarantined for the domain's users (domain wipe); returns how many mails. */
+    public long deleteDomain(Domain domain) throws MessagingException {
         String suffix = "@" + domain.asString().toLowerCase(Locale.ROOT);
+        long deleted = 0;
         for (MailRepositoryUrl url : quarantineUrls()) {
             if (url.asString().endsWith(suffix)) {
-                repository(url).removeAll();
+                deleted += removeAll(repository(url));
             }
         }
+        return deleted;
+    }
+
+    private static long removeAll(MailRepository repository) throws MessagingException {
+        long size = repository.size();
+        repository.removeAll();
+        return size;
     }
 
     /** Deletes the mails quarantined longer than the quarantine period; returns how many. */

@@ -82,4 +82,15 @@ public interface GatewayRouteStoreContract {
 
         assertThat(store().list()).isEmpty();
     }
+
+    @Test
+    default void wipeStepShouldDeleteTheDomainsRouteOnlyAndReportNothingWhenRunAgain() {
+        store().save(GatewayRoute.builder(EXAMPLE, "mx.example.com").build());
+        store().save(GatewayRoute.builder(OTHER, "mx.other.org").build());
+        GatewayRouteWipeStep step = new GatewayRouteWipeStep(store());
+
+        assertThat(step.wipeDomain(EXAMPLE).total()).isEqualTo(1);
+        assertThat(step.wipeDomain(EXAMPLE).total()).isZero();
+        assertThat(store().list()).extracting(GatewayRoute::domain).containsExactly(OTHER);
+    }
 }

@@ -93,7 +93,7 @@ public interface DomainPolicyStoreContract {
         store().setDomainPolicy(OTHER_DOMAIN, LENIENT);
         store().setUserPolicy(BOB, LENIENT);
 
-        store().deleteDomain(DOMAIN);
+        assertThat(store().deleteDomain(DOMAIN)).isEqualTo(2);
 
         assertThat(store().domainPolicy(DOMAIN)).isEmpty();
         assertThat(store().userPolicy(ALICE)).isEmpty();
@@ -119,5 +119,28 @@ public interface DomainPolicyStoreContract {
     @Test
     default void effectivePolicyShouldFallBackToTheInstallationDefault() {
         assertThat(store().effectivePolicy(BOB, LENIENT)).isEqualTo(LENIENT);
+    }
+
+    @Test
+    default void wipeStepShouldDeleteTheUsersPolicyOnlyAndReportNothingWhenRunAgain() {
+        store().setDomainPolicy(DOMAIN, STRICT);
+        store().setUserPolicy(ALICE, STRICT);
+        DomainPolicyWipeStep step = new DomainPolicyWipeStep(store());
+
+        assertThat(step.wipeUser(ALICE).total()).isEqualTo(1);
+        assertThat(step.wipeUser(ALICE).total()).isZero();
+        assertThat(store().domainPolicy(DOMAIN)).contains(STRICT);
+    }
+
+    @Test
+    default void wipeStepShouldCountTheDomainsPolicyAndItsUsersPolicies() {
+        store().setDomainPolicy(DOMAIN, STRICT);
+        store().setUserPolicy(ALICE, LENIENT);
+        store().setUserPolicy(BOB, LENIENT);
+        DomainPolicyWipeStep step = new DomainPolicyWipeStep(store());
+
+        assertThat(step.wipeDomain(DOMAIN).total()).isEqualTo(2);
+        assertThat(step.wipeDomain(DOMAIN).total()).isZero();
+        assertThat(store().userPolicy(BOB)).contains(LENIENT);
     }
 }

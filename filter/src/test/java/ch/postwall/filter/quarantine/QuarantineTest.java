@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ch.postwall.filter.verdict.VerdictAttributes;
+import ch.postwall.mailbox.lifecycle.DeletionCounts;
 
 class QuarantineTest {
     private static final Username ALICE = Username.of("alice@example.com");
@@ -102,7 +103,7 @@ class QuarantineTest {
     void deleteAllOfShouldEmptyOnlyThatUsersQuarantine() throws Exception {
         put(spam("offer", ALICE, BOB));
 
-        quarantine.deleteAllOf(ALICE);
+        assertThat(quarantine.deleteAllOf(ALICE)).isEqualTo(1);
 
         assertThat(quarantine.mailsOf(ALICE)).isEmpty();
         assertThat(quarantine.mailsOf(BOB)).hasSize(1);
@@ -112,11 +113,23 @@ class QuarantineTest {
     void deleteDomainShouldEmptyTheQuarantinesOfThatDomainOnly() throws Exception {
         put(spam("offer", ALICE, BOB, CAROL));
 
-        quarantine.deleteDomain(Domain.of("example.com"));
+        assertThat(quarantine.deleteDomain(Domain.of("example.com"))).isEqualTo(2);
 
         assertThat(quarantine.mailsOf(ALICE)).isEmpty();
         assertThat(quarantine.mailsOf(BOB)).isEmpty();
         assertThat(quarantine.mailsOf(CAROL)).hasSize(1);
+    }
+
+    @Test
+    void wipeStepShouldCountTheUsersQuarantinedMailsAndReportNothingWhenRunAgain() throws Exception {
+        put(spam("offer", ALICE, BOB));
+        put(spam("again", ALICE));
+        QuarantineWipeStep step = new QuarantineWipeStep(quarantine);
+
+        assertThat(step.wipeUser(ALICE)).isEqualTo(DeletionCounts.of(QuarantineWipeStep.MAILS, 2));
+        assertThat(step.wipeUser(ALICE).total()).isZero();
+        assertThat(step.wipeDomain(Domain.of("example.com")).total()).isEqualTo(1);
+        assertThat(quarantine.mailsOf(BOB)).isEmpty();
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.apache.james.blob.api.MetricableBlobStore;
 import org.apache.james.blob.cassandra.CassandraBlobModule;
 import org.apache.james.blob.cassandra.CassandraBlobStoreDAO;
 import org.apache.james.blob.cassandra.CassandraDefaultBucketDAO;
-import org.apache.james.server.blob.deduplication.DeDuplicationBlobStore;
+import org.apache.james.server.blob.deduplication.PassThroughBlobStore;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -22,8 +22,9 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.name.Names;
 
 /**
- * Blobs (message bodies, attachments, vault and mail repository contents) in Cassandra itself, deduplicated by
- * content hash and measured.
+ * Blobs (message bodies, attachments, vault and mail repository contents) in Cassandra itself, measured. Each save
+ * is its own blob (no deduplication), so that deleting a message, an expired mail or a wiped account deletes its
+ * content too: a deduplicating store cannot delete a shared blob and keeps every content until a garbage collection.
  */
 public class CassandraBlobBackendModule extends AbstractModule {
     @Override
@@ -34,7 +35,7 @@ public class CassandraBlobBackendModule extends AbstractModule {
         bind(BucketName.class).annotatedWith(Names.named(BlobStore.DEFAULT_BUCKET_NAME_QUALIFIER)).toInstance(BucketName.DEFAULT);
         bind(HashBlobId.Factory.class).in(Scopes.SINGLETON);
         bind(BlobId.Factory.class).to(HashBlobId.Factory.class);
-        bind(DeDuplicationBlobStore.class).in(Scopes.SINGLETON);
+        bind(PassThroughBlobStore.class).in(Scopes.SINGLETON);
         bind(MetricableBlobStore.class).in(Scopes.SINGLETON);
         bind(BlobStore.class).to(MetricableBlobStore.class);
 
@@ -45,7 +46,7 @@ public class CassandraBlobBackendModule extends AbstractModule {
     @Provides
     @Singleton
     @Named(MetricableBlobStore.BLOB_STORE_IMPLEMENTATION)
-    BlobStore measuredBlobStore(DeDuplicationBlobStore deduplicating) {
-        return deduplicating;
+    BlobStore measuredBlobStore(PassThroughBlobStore store) {
+        return store;
     }
 }

@@ -30,10 +30,13 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
+import ch.postwall.mailbox.lifecycle.WipeStep;
+
 /**
  * The mail queue of one node: an embedded ActiveMQ broker persisting to KahaDB under the node's
  * {@code var/store/activemq}. Each node queues what it accepted and delivers it itself; nothing is shared between
- * nodes (James's shared RabbitMQ queue would need a RabbitMQ cluster, which Postwall does not run).
+ * nodes (James's shared RabbitMQ queue would need a RabbitMQ cluster, which Postwall does not run). The queued mail
+ * of a terminated contract goes with its wipe ({@link MailQueueWipeStep}).
  */
 public class ActiveMQMailQueueModule extends AbstractModule {
     private static final Logger LOGGER = LoggerFactory.getLogger(ActiveMQMailQueueModule.class);
@@ -49,6 +52,7 @@ public class ActiveMQMailQueueModule extends AbstractModule {
         bind(ActiveMQMetricCollectorImpl.class).in(Scopes.SINGLETON);
         bind(ActiveMQMetricCollector.class).to(ActiveMQMetricCollectorImpl.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(ActiveMQHealthCheck.class);
+        Multibinder.newSetBinder(binder(), WipeStep.class).addBinding().to(MailQueueWipeStep.class);
     }
 
     @Provides

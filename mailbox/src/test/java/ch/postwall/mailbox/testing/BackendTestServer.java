@@ -74,7 +74,7 @@ public final class BackendTestServer implements AutoCloseable {
     /** The embedded backend (JPA on Derby, Lucene, ActiveMQ) with its data below the working directory. */
     public static BackendTestServer embedded(Module... extraModules) throws Exception {
         Path workingDirectory = Files.createTempDirectory("postwall-backend");
-        writeCommonConfiguration(workingDirectory, "jpa", "org.apache.james.mailrepository.jpa.JPAMailRepository");
+        writeCommonConfiguration(workingDirectory);
         BackendTestServer server = start(workingDirectory, Modules.combine(EmbeddedBackendModules.ALL, jamesCore(), new TaskManagerModule()),
             extraModules);
         // James does not shut Derby down; its background writes would race the deletion of the working directory.
@@ -85,8 +85,7 @@ public final class BackendTestServer implements AutoCloseable {
     /** The distributed backend on the extension's Cassandra, creating James's schema in its keyspace. */
     public static BackendTestServer cassandra(CassandraExtension cassandra, Module... extraModules) throws Exception {
         Path workingDirectory = Files.createTempDirectory("postwall-backend");
-        Path conf = writeCommonConfiguration(workingDirectory, "cassandra",
-            "org.apache.james.mailrepository.cassandra.CassandraMailRepository");
+        Path conf = writeCommonConfiguration(workingDirectory);
         Files.writeString(conf.resolve("cassandra.properties"), String.join("\n",
             "cassandra.nodes=" + cassandra.contactPoint().getHostString() + ":" + cassandra.contactPoint().getPort(),
             "cassandra.keyspace=" + cassandra.keyspace(),
@@ -114,24 +113,15 @@ public final class BackendTestServer implements AutoCloseable {
         return new BackendTestServer(server, workingDirectory);
     }
 
-    private static Path writeCommonConfiguration(Path workingDirectory, String mailRepositoryProtocol,
-                                                 String mailRepositoryClass) throws IOException {
+    private static Path writeCommonConfiguration(Path workingDirectory) throws IOException {
         Path conf = Files.createDirectories(workingDirectory.resolve("conf"));
         Files.writeString(conf.resolve("usersrepository.xml"),
             "<usersrepository name=\"LocalUsers\"><enableVirtualHosting>true</enableVirtualHosting></usersrepository>");
         Files.writeString(conf.resolve("domainlist.xml"),
             "<domainlist><autodetect>false</autodetect><autodetectIP>false</autodetectIP>"
                 + "<defaultDomain>localhost</defaultDomain></domainlist>");
-        Files.writeString(conf.resolve("mailrepositorystore.xml"), """
-            <mailrepositorystore>
-              <defaultProtocol>%1$s</defaultProtocol>
-              <mailrepositories>
-                <mailrepository class="%2$s">
-                  <protocols><protocol>%1$s</protocol></protocols>
-                </mailrepository>
-              </mailrepositories>
-            </mailrepositorystore>
-            """.formatted(mailRepositoryProtocol, mailRepositoryClass));
+        // As the shipped file: no repository class, so the backend's postwall:// and own protocol both work.
+        Files.writeString(conf.resolve("mailrepositorystore.xml"), "<mailrepositorystore><mailrepositories/></mailrepositorystore>");
         Files.writeString(conf.resolve("mailetcontainer.xml"), """
             <mailetcontainer enableJmx="false">
               <context><postmaster>postmaster@localhost</postmaster></context>

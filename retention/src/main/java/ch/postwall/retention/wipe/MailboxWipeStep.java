@@ -11,16 +11,21 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.SubscriptionManager;
 import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.Mailbox;
+import org.apache.james.mailbox.model.MailboxACL;
 import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.QuotaRoot;
 import org.apache.james.mailbox.model.search.MailboxQuery;
 import org.apache.james.mailbox.quota.MaxQuotaManager;
 import org.apache.james.mailbox.quota.QuotaRootResolver;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.rrt.api.RecipientRewriteTable;
 import org.apache.james.rrt.api.RecipientRewriteTableException;
 import org.apache.james.rrt.lib.Mapping;
@@ -37,33 +42,37 @@ import reactor.core.publisher.Flux;
 
 /**
  * Deletes what James holds about a user: mailboxes and their messages (through the {@link MailboxManager}, so
- * the search index, quota usage and blobs follow its events), subscriptions, Sieve scripts, quota limits,
+ * the search index, quota usage and blobs follow its events), subscriptions, the rights others gave the user, Sieve scripts, quota limits,
  * aliases and other rewrite rules from or to the user, and last the account itself. For a domain, every user
- * of the domain, then the domain's rewrite rules and quota limits. Each part deletes what is left, so running
+ * of the domain, then the domain's rewrite rules and quota limits, and the domain itself. Each part deletes what is left, so running
  * it again after a crash completes the wipe.
  */
 public class MailboxWipeStep implements WipeStep {
     public static final String NAME = "mailbox";
 
     private final MailboxManager mailboxManager;
+    private final MailboxSessionMapperFactory mapperFactory;
     private final SubscriptionManager subscriptionManager;
     private final SieveRepository sieveRepository;
     private final MaxQuotaManager maxQuotaManager;
     private final QuotaRootResolver quotaRootResolver;
     private final RecipientRewriteTable recipientRewriteTable;
     private final UsersRepository usersRepository;
+    private final DomainList domainList;
 
     @Inject
-    public MailboxWipeStep(MailboxManager mailboxManager, SubscriptionManager subscriptionManager, SieveRepository sieveRepository,
+    public MailboxWipeStep(MailboxManager mailboxManager, MailboxSessionMapperFactory mapperFactory, SubscriptionManager subscriptionManager, SieveRepository sieveRepository,
                            MaxQuotaManager maxQuotaManager, QuotaRootResolver quotaRootResolver,
-                           RecipientRewriteTable recipientRewriteTable, UsersRepository usersRepository) {
+                           RecipientRewriteTable recipientRewriteTable, UsersRepository usersRepository, DomainList domainList) {
         this.mailboxManager = mailboxManager;
+        this.mapperFactory = mapperFactory;
         this.subscriptionManager = subscriptionManager;
         this.sieveRepository = sieveRepository;
         this.maxQuotaManager = maxQuotaManager;
         this.quotaRootResolver = quotaRootResolver;
         this.recipientRewriteTable = recipientRewriteTable;
         this.usersRepository = usersRepository;
+        this.domainList = domainList;
     }
 
     @Override
@@ -84,6 +93,7 @@ public class MailboxWipeStep implements WipeStep {
             try {
                 counts.putAll(deleteMailboxes(session));
                 counts.put("subscriptions", deleteSubscriptions(session));
+                counts.put("sharedRights", revokeRightsOnOthersMailboxes(user, session));
             } finally {
                 mailboxManager.endProcessingRequest(session);
             }
@@ -111,9 +121,10 @@ public class MailboxWipeStep implements WipeStep {
             if (maxQuotaManager.getDomainMaxStorage(domain).isPresent()) {
                 maxQuotaManager.removeDomainMaxStorage(domain);
             }
-            return deleted.plus(DeletionCounts.of("domainMappings", deleteMappings(MappingSource.fromDomain(domain),
+            deleted = deleted.plus(DeletionCounts.of("domainMappings", deleteMappings(MappingSource.fromDomain(domain),
                 value -> value.toLowerCase(Locale.ROOT).endsWith("@" + domain.asString()))));
-        } catch (MailboxException | RecipientRewriteTableException e) {
+            return deleted.plus(DeletionCounts.of("domains", deleteDomainEntry(domain)));
+        } catch (MailboxException | RecipientRewriteTableException | DomainListException e) {
             throw new IllegalStateException("Wipe of domain " + domain.asString() + " failed; running it again resumes it", e);
         }
     }
@@ -131,6 +142,24 @@ public class MailboxWipeStep implements WipeStep {
             mailboxManager.deleteMailbox(mailbox.getId(), session);
         }
         return Map.of("mailboxes", (long) mailboxes.size(), "messages", messages);
+    }
+
+    /** Rights others granted the user on their mailboxes name the user in those mailboxes' ACLs. */
+    private long revokeRightsOnOthersMailboxes(Username user, MailboxSession session) throws MailboxException {
+        List<Mailbox> shared = Flux.fromArray(MailboxACL.Right.values())
+            .concatMap(right -> mapperFactory.getMailboxMapper(session).findNonPersonalMailboxes(user, right))
+            .distinct(Mailbox::getMailboxId)
+            .collectList().block();
+        for (Mailbox mailbox : shared) {
+            MailboxSession owner = mailboxManager.createSystemSession(mailbox.getUser());
+            try {
+                mailboxManager.applyRightsCommand(mailbox.getMailboxId(),
+                    MailboxACL.command().forUser(user).rights(MailboxACL.FULL_RIGHTS).asRemoval(), owner);
+            } finally {
+                mailboxManager.endProcessingRequest(owner);
+            }
+        }
+        return shared.size();
     }
 
     private long deleteSubscriptions(MailboxSession session) throws MailboxException {
@@ -180,6 +209,14 @@ public class MailboxWipeStep implements WipeStep {
             }
         }
         return count;
+    }
+
+    private long deleteDomainEntry(Domain domain) throws DomainListException {
+        if (!domainList.containsDomain(domain)) {
+            return 0;
+        }
+        domainList.removeDomain(domain);
+        return 1;
     }
 
     private long deleteAccount(Username user) throws UsersRepositoryException {

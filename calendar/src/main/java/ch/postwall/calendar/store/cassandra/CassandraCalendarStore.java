@@ -216,6 +216,13 @@ public class CassandraCalendarStore implements CalendarStore {
     }
 
     @Override
+    public List<Username> owners(Domain domain) {
+        return session.execute(selectOwners.bind(domain.asString())).all().stream()
+            .map(row -> Username.of(row.getString("owner")))
+            .toList();
+    }
+
+    @Override
     public void deleteUser(Username owner) {
         collections(owner).forEach(collection -> deleteCollection(owner, collection.id()));
         session.execute(deleteOwner.bind(domainOf(owner), owner.asString()));
@@ -223,8 +230,7 @@ public class CassandraCalendarStore implements CalendarStore {
 
     @Override
     public void deleteDomain(Domain domain) {
-        session.execute(selectOwners.bind(domain.asString())).all()
-            .forEach(row -> deleteUser(Username.of(row.getString("owner"))));
+        owners(domain).forEach(this::deleteUser);
         session.execute(deleteDomainOwners.bind(domain.asString()));
     }
 

@@ -197,6 +197,21 @@ public class EmbeddedCalendarStore implements CalendarStore {
     }
 
     @Override
+    public List<Username> owners(Domain domain) {
+        return database.inTransaction(connection -> {
+            List<Username> owners = new ArrayList<>();
+            try (PreparedStatement statement = prepare(connection, "SELECT DISTINCT owner FROM calendar_collection WHERE domain = ?",
+                    domain.asString());
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    owners.add(Username.of(rows.getString(1)));
+                }
+            }
+            return owners;
+        });
+    }
+
+    @Override
     public void deleteUser(Username owner) {
         database.inTransaction(connection -> {
             update(connection, "DELETE FROM calendar_object WHERE owner = ?", owner.asString());

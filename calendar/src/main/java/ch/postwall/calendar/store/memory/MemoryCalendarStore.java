@@ -156,6 +156,15 @@ public class MemoryCalendarStore implements CalendarStore {
     }
 
     @Override
+    public synchronized List<Username> owners(Domain domain) {
+        return states.keySet().stream()
+            .map(Key::owner)
+            .filter(owner -> owner.getDomainPart().equals(Optional.of(domain)))
+            .distinct()
+            .toList();
+    }
+
+    @Override
     public synchronized void deleteUser(Username owner) {
         states.keySet().removeIf(key -> key.owner().equals(owner));
     }

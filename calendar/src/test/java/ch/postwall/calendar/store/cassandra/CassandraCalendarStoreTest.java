@@ -5,9 +5,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ch.postwall.calendar.api.CalendarStore;
 import ch.postwall.calendar.api.CalendarStoreContract;
+import ch.postwall.calendar.lifecycle.CalendarLifecycleContract;
 import ch.postwall.mailbox.cassandra.CassandraExtension;
 
-class CassandraCalendarStoreTest implements CalendarStoreContract {
+class CassandraCalendarStoreTest implements CalendarStoreContract, CalendarLifecycleContract {
     @RegisterExtension
     static CassandraExtension cassandra = new CassandraExtension(CassandraCalendarSchema.MODULE);
 

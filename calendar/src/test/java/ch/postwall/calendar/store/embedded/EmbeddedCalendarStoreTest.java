@@ -5,9 +5,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ch.postwall.calendar.api.CalendarStore;
 import ch.postwall.calendar.api.CalendarStoreContract;
+import ch.postwall.calendar.lifecycle.CalendarLifecycleContract;
 import ch.postwall.mailbox.embedded.EmbeddedDatabaseExtension;
 
-class EmbeddedCalendarStoreTest implements CalendarStoreContract {
+class EmbeddedCalendarStoreTest implements CalendarStoreContract, CalendarLifecycleContract {
     @RegisterExtension
     static EmbeddedDatabaseExtension databaseExtension = new EmbeddedDatabaseExtension();
 

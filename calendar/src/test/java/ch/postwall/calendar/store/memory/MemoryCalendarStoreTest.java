@@ -4,8 +4,9 @@ import org.junit.jupiter.api.BeforeEach;
 
 import ch.postwall.calendar.api.CalendarStore;
 import ch.postwall.calendar.api.CalendarStoreContract;
+import ch.postwall.calendar.lifecycle.CalendarLifecycleContract;
 
-class MemoryCalendarStoreTest implements CalendarStoreContract {
+class MemoryCalendarStoreTest implements CalendarStoreContract, CalendarLifecycleContract {
     private MemoryCalendarStore store;
 
     @BeforeEach

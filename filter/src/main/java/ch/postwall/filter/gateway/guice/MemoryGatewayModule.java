@@ -1,9 +1,12 @@
 package ch.postwall.filter.gateway.guice;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.Scopes;
 
 import ch.postwall.filter.gateway.GatewayRouteStore;
+import ch.postwall.filter.gateway.GatewayRouteWipeStep;
+import ch.postwall.mailbox.lifecycle.WipeStep;
 import ch.postwall.filter.gateway.MemoryGatewayRouteStore;
 
 public class MemoryGatewayModule extends AbstractModule {
@@ -11,5 +14,6 @@ public class MemoryGatewayModule extends AbstractModule {
     protected void configure() {
         bind(MemoryGatewayRouteStore.class).in(Scopes.SINGLETON);
         bind(GatewayRouteStore.class).to(MemoryGatewayRouteStore.class);
+        Multibinder.newSetBinder(binder(), WipeStep.class).addBinding().to(GatewayRouteWipeStep.class);
     }
 }

@@ -1,6 +1,7 @@
 package ch.postwall.retention.wipe;
 
 import java.sql.PreparedStatement;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -15,21 +16,23 @@ import ch.postwall.mailbox.lifecycle.DeletionCounts;
 import ch.postwall.mailbox.lifecycle.WipeStep;
 
 /**
- * James's JPA quota store keeps a user's rows after the mailboxes are gone: removing a limit only clears its value,
- * and the current usage row stays at zero. This step deletes those rows, after the mailbox step.
+ * Deletes the rows James's JPA stores keep after the mailbox step (found by the embedded "assert empty" test): the
+ * quota store's rows (removing a limit only clears its value, and the current usage row stays at zero), and the URLs
+ * of mail repositories named after the user (the quarantine), which outlive their emptied repository.
  */
-public class EmbeddedQuotaWipeStep implements WipeStep {
-    public static final String NAME = "embedded-quota";
+public class EmbeddedLeftoversWipeStep implements WipeStep {
+    public static final String NAME = "embedded-leftovers";
     private static final String[] USER_TABLES = {
         "JAMES_MAX_USER_MESSAGE_COUNT.QUOTAROOT_ID", "JAMES_MAX_USER_STORAGE.QUOTAROOT_ID",
         "JAMES_QUOTA_CURRENTQUOTA.CURRENTQUOTA_QUOTAROOT"};
     private static final String[] DOMAIN_TABLES = {"JAMES_MAX_DOMAIN_MESSAGE_COUNT.DOMAIN", "JAMES_MAX_DOMAIN_STORAGE.DOMAIN"};
+    private static final String[] REPOSITORY_URLS = {"JAMES_MAIL_REPOS.MAIL_REPO_NAME"};
 
     private final EmbeddedDatabase database;
     private final QuotaRootResolver quotaRootResolver;
 
     @Inject
-    public EmbeddedQuotaWipeStep(EmbeddedDatabase database, QuotaRootResolver quotaRootResolver) {
+    public EmbeddedLeftoversWipeStep(EmbeddedDatabase database, QuotaRootResolver quotaRootResolver) {
         this.database = database;
         this.quotaRootResolver = quotaRootResolver;
     }
@@ -47,8 +50,9 @@ public class EmbeddedQuotaWipeStep implements WipeStep {
     @Override
     public DeletionCounts wipeUser(Username user) {
         try {
-            return DeletionCounts.of("quotaRows", delete(USER_TABLES, " = ?",
-                quotaRootResolver.getQuotaRoot(MailboxPath.inbox(user)).getValue()));
+            return new DeletionCounts(Map.of(
+                "quotaRows", delete(USER_TABLES, " = ?", quotaRootResolver.getQuotaRoot(MailboxPath.inbox(user)).getValue()),
+                "mailRepositoryUrls", delete(REPOSITORY_URLS, " LIKE ?", "%/" + user.asString())));
         } catch (MailboxException e) {
             throw new IllegalStateException("Cannot resolve the quota root of " + user.asString(), e);
         }
@@ -56,8 +60,9 @@ public class EmbeddedQuotaWipeStep implements WipeStep {
 
     @Override
     public DeletionCounts wipeDomain(Domain domain) {
-        return DeletionCounts.of("quotaRows", delete(USER_TABLES, " LIKE ?", "%@" + domain.asString())
-            + delete(DOMAIN_TABLES, " = ?", domain.asString()));
+        return new DeletionCounts(Map.of(
+            "quotaRows", delete(USER_TABLES, " LIKE ?", "%@" + domain.asString()) + delete(DOMAIN_TABLES, " = ?", domain.asString()),
+            "mailRepositoryUrls", delete(REPOSITORY_URLS, " LIKE ?", "%@" + domain.asString())));
     }
 
     /** @param columns table.column pairs of the rows to delete */
