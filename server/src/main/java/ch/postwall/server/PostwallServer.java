@@ -40,6 +40,7 @@ import ch.postwall.filter.trace.guice.MessageTraceModule;
 import ch.postwall.retention.guice.AccessLogModule;
 import ch.postwall.retention.guice.ContractWipeModule;
 import ch.postwall.retention.guice.ExportModule;
+import ch.postwall.retention.guice.ExportWebAdminModule;
 import ch.postwall.retention.guice.RetentionEnforcementModule;
 import ch.postwall.server.provisioning.StandardFolderTyper;
 import ch.postwall.server.webadmin.AdminAuthenticationFilter;
@@ -65,7 +66,8 @@ public final class PostwallServer {
             new SieveRoutesModule(),
             new ReIndexingModule(),
             new WebAdminReIndexingTaskSerializationModule(),
-            new GatewayWebAdminModule()))
+            new GatewayWebAdminModule(),
+            new ExportWebAdminModule()))
         .with(binder -> binder.bind(AuthenticationFilter.class).to(AdminAuthenticationFilter.class));
 
     public static final Module MAIL_PROCESSING = Modules.combine(
