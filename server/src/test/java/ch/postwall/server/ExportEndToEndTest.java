@@ -92,14 +92,18 @@ class ExportEndToEndTest {
     }
 
     @Test
-    void downloadShouldAnswerNotFoundForAnUnknownArchiveOrUser() {
+    void exportRoutesShouldRefuseWhenSubjectOrArchiveIsUnknownOrCallerAnonymous() {
         String dave = PostwallServerContract.uniqueUser(DOMAIN);
         server.webAdmin().createUser(dave, "dave-secret");
 
         assertThat(server.webAdmin().get("/users/" + dave + "/export/6f1c2a52-7d0e-4c55-9d0b-2f4b8f1d1a77").statusCode()).isEqualTo(404);
         assertThat(server.webAdmin().get("/users/" + dave + "/export/not-an-id").statusCode()).isEqualTo(400);
         assertThat(server.webAdmin().post("/users/nobody@" + DOMAIN + "/export", null).statusCode()).isEqualTo(404);
+        assertThat(server.webAdmin().post("/domains/nowhere.example/export", null).statusCode()).isEqualTo(404);
         assertThat(server.webAdmin().withoutCredentials().post("/users/" + dave + "/export", null).statusCode()).isEqualTo(401);
+        assertThat(server.webAdmin().withoutCredentials().post("/domains/" + DOMAIN + "/export", null).statusCode()).isEqualTo(401);
+        assertThat(server.webAdmin().withoutCredentials().get("/domains/" + DOMAIN + "/export/6f1c2a52-7d0e-4c55-9d0b-2f4b8f1d1a77")
+            .statusCode()).isEqualTo(401);
     }
 
     /** Folders (one nested), flags and keywords, attachments and non-ASCII headers, written over IMAP APPEND. */

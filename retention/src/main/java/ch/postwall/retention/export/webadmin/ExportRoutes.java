@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import javax.inject.Inject;
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.james.core.Domain;
@@ -34,8 +33,9 @@ import spark.Response;
 import spark.Service;
 
 /**
- * WebAdmin routes of exports. {@code POST /users/{user}/export} and {@code POST /domains/{domain}/export} start a
- * task writing the archive and answer 201 with {@code taskId} (follow it at {@code /tasks/{taskId}}) and
+ * WebAdmin routes of exports, one instance for users and one for domains (WebAdmin authenticates each
+ * instance's base path). {@code POST /users/{user}/export} and {@code POST /domains/{domain}/export} start a task
+ * writing the archive and answer 201 with {@code taskId} (follow it at {@code /tasks/{taskId}}) and
  * {@code archive}, the path to {@code GET} the zip from once the task completed: {@code /users/{user}/export/{id}}
  * or {@code /domains/{domain}/export/{id}} (404 while it is written, when it failed or after it expired).
  */
@@ -45,33 +45,46 @@ public class ExportRoutes implements Routes {
     private static final String ID_PARAM = ":id";
     private static final String ZIP = "application/zip";
 
+    /** Whose export a request is about; halts with 400 or 404 when there is no such user or domain. */
+    @FunctionalInterface
+    private interface SubjectResolver {
+        ContractSubject resolve(Request request);
+    }
+
+    private final String basePath;
+    private final SubjectResolver subjects;
     private final ExportArchives archives;
     private final TaskManager taskManager;
-    private final UsersRepository usersRepository;
-    private final DomainList domainList;
     private final JsonTransformer jsonTransformer;
 
-    @Inject
-    public ExportRoutes(ExportArchives archives, TaskManager taskManager, UsersRepository usersRepository,
-                        DomainList domainList, JsonTransformer jsonTransformer) {
+    private ExportRoutes(String basePath, SubjectResolver subjects, ExportArchives archives, TaskManager taskManager,
+                         JsonTransformer jsonTransformer) {
+        this.basePath = basePath;
+        this.subjects = subjects;
         this.archives = archives;
         this.taskManager = taskManager;
-        this.usersRepository = usersRepository;
-        this.domainList = domainList;
         this.jsonTransformer = jsonTransformer;
+    }
+
+    public static ExportRoutes forUsers(ExportArchives archives, TaskManager taskManager, UsersRepository usersRepository,
+                                        JsonTransformer jsonTransformer) {
+        return new ExportRoutes(USER_EXPORT, request -> user(request, usersRepository), archives, taskManager, jsonTransformer);
+    }
+
+    public static ExportRoutes forDomains(ExportArchives archives, TaskManager taskManager, DomainList domainList,
+                                          JsonTransformer jsonTransformer) {
+        return new ExportRoutes(DOMAIN_EXPORT, request -> domain(request, domainList), archives, taskManager, jsonTransformer);
     }
 
     @Override
     public String getBasePath() {
-        return USER_EXPORT;
+        return basePath;
     }
 
     @Override
     public void define(Service service) {
-        service.post(USER_EXPORT, (request, response) -> start(user(request), request, response), jsonTransformer);
-        service.post(DOMAIN_EXPORT, (request, response) -> start(domain(request), request, response), jsonTransformer);
-        service.get(USER_EXPORT + "/" + ID_PARAM, (request, response) -> download(user(request), request, response));
-        service.get(DOMAIN_EXPORT + "/" + ID_PARAM, (request, response) -> download(domain(request), request, response));
+        service.post(basePath, (request, response) -> start(subjects.resolve(request), request, response), jsonTransformer);
+        service.get(basePath + "/" + ID_PARAM, (request, response) -> download(subjects.resolve(request), request, response));
     }
 
     private Map<String, String> start(ContractSubject subject, Request request, Response response) {
@@ -98,7 +111,7 @@ public class ExportRoutes implements Routes {
         return raw;
     }
 
-    private ContractSubject user(Request request) {
+    private static ContractSubject user(Request request, UsersRepository usersRepository) {
         Username user = parse(request.params(":user"), Username::of, "user");
         try {
             if (!usersRepository.contains(user)) {
@@ -110,7 +123,7 @@ public class ExportRoutes implements Routes {
         return ContractSubject.user(user);
     }
 
-    private ContractSubject domain(Request request) {
+    private static ContractSubject domain(Request request, DomainList domainList) {
         Domain domain = parse(request.params(":domain"), Domain::of, "domain");
         try {
             if (!domainList.containsDomain(domain)) {
