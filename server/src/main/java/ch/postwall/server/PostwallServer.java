@@ -1,6 +1,7 @@
 package ch.postwall.server;
 
 import org.apache.james.GuiceJamesServer;
+import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.MailboxTyper;
 import org.apache.james.modules.MailboxModule;
 import org.apache.james.modules.MailetProcessingModule;
@@ -33,16 +34,15 @@ import com.google.inject.util.Modules;
 import ch.postwall.filter.FilterModule;
 import ch.postwall.filter.protocollog.guice.ProtocolLogModule;
 import ch.postwall.calendar.guice.CalDavModule;
-import ch.postwall.calendar.server.CalendarAuthenticator;
-import ch.postwall.calendar.server.UsersRepositoryCalendarAuthenticator;
 import ch.postwall.filter.gateway.guice.GatewayWebAdminModule;
 import ch.postwall.filter.trace.guice.MessageTraceModule;
 import ch.postwall.retention.guice.AccessLogModule;
 import ch.postwall.retention.guice.ContractWipeModule;
 import ch.postwall.retention.guice.ExportModule;
-import ch.postwall.retention.guice.ExportWebAdminModule;
 import ch.postwall.retention.guice.RetentionEnforcementModule;
+import ch.postwall.server.imap.LoginMdcImapProcessor;
 import ch.postwall.server.provisioning.StandardFolderTyper;
+import ch.postwall.server.retention.guice.RetentionAccessModule;
 import ch.postwall.server.webadmin.AdminAuthenticationFilter;
 import ch.postwall.server.webadmin.AdminCredential;
 
@@ -54,7 +54,11 @@ public final class PostwallServer {
             new LMTPServerModule(),
             new IMAPServerModule(),
             new POP3ServerModule()))
-        .with(binder -> binder.bind(MailboxTyper.class).to(StandardFolderTyper.class).in(Scopes.SINGLETON));
+        .with(binder -> {
+            binder.bind(MailboxTyper.class).to(StandardFolderTyper.class).in(Scopes.SINGLETON);
+            // IMAP logins reach the access log with their protocol and client address.
+            binder.bind(ImapProcessor.class).to(LoginMdcImapProcessor.class);
+        });
 
     public static final Module WEBADMIN = Modules.override(Modules.combine(
             new WebAdminServerModule(),
@@ -66,8 +70,7 @@ public final class PostwallServer {
             new SieveRoutesModule(),
             new ReIndexingModule(),
             new WebAdminReIndexingTaskSerializationModule(),
-            new GatewayWebAdminModule(),
-            new ExportWebAdminModule()))
+            new GatewayWebAdminModule()))
         .with(binder -> binder.bind(AuthenticationFilter.class).to(AdminAuthenticationFilter.class));
 
     public static final Module MAIL_PROCESSING = Modules.combine(
@@ -81,17 +84,22 @@ public final class PostwallServer {
         new MessageTraceModule(),
         new ProtocolLogModule());
 
-    /** Retention of user content, the access log, export, and the wipe when a contract ends. */
+    /**
+     * Retention of user content, the access log (of every HTTP request too), export, the wipe when a contract ends,
+     * and their REST and WebAdmin routes.
+     */
     public static final Module RETENTION = Modules.combine(
         new AccessLogModule(),
         new RetentionEnforcementModule(),
         new ContractWipeModule(),
-        new ExportModule());
+        new ExportModule(),
+        new RetentionAccessModule());
 
-    /** CalDAV on its own HTTPS port, authenticated with the mail credentials; the store comes with the backend. */
-    public static final Module CALENDAR = Modules.combine(
-        new CalDavModule(),
-        binder -> binder.bind(CalendarAuthenticator.class).to(UsersRepositoryCalendarAuthenticator.class).in(Scopes.SINGLETON));
+    /**
+     * CalDAV on its own HTTPS port, authenticated with the mail credentials (see {@link RetentionAccessModule}); the
+     * store comes with the backend.
+     */
+    public static final Module CALENDAR = new CalDavModule();
 
     public static final Module CORE = Modules.combine(
         new MailboxModule(),

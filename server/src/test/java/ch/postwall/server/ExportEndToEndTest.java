@@ -62,7 +62,7 @@ class ExportEndToEndTest {
         writeMail(alice, "alice-secret");
         roundTrip("seed", alice, "alice-secret");
 
-        Path archive = export("/users/" + alice + "/export", "alice.zip");
+        Path archive = export("/users/" + alice + "/exports", "alice.zip");
         Map<String, Object> imported = roundTrip("import", copy, "copy-secret", archive.toString());
 
         Map<String, Object> original = roundTrip("dump", alice, "alice-secret");
@@ -74,7 +74,7 @@ class ExportEndToEndTest {
     }
 
     @Test
-    void domainExportShouldHoldEveryUserOfTheDomain() throws Exception {
+    void domainExportShouldHoldTheArchiveOfEveryUserOfTheDomain() throws Exception {
         String domain = "whole-" + DOMAIN;
         String bob = PostwallServerContract.uniqueUser(domain);
         String carol = PostwallServerContract.uniqueUser(domain);
@@ -82,12 +82,16 @@ class ExportEndToEndTest {
         server.webAdmin().createUser(carol, "carol-secret");
         writeMail(bob, "bob-secret");
 
-        Map<String, byte[]> entries = unzip(export("/domains/" + domain + "/export", "domain.zip"));
+        Map<String, byte[]> users = unzip(export("/domains/" + domain + "/exports", "domain.zip"));
 
+        assertThat(users).containsOnlyKeys(bob + ".zip", carol + ".zip");
+        Path bobs = directory.resolve("bob.zip");
+        Files.write(bobs, users.get(bob + ".zip"));
+        Map<String, byte[]> entries = unzip(bobs);
+        assertThat(entries).containsKeys("mail/Projects.2026/flags.txt", "calendar/calendar.ics", "calendar/tasks.ics",
+            "retention/settings.json", "manifest.json");
         JsonNode manifest = JSON.readTree(entries.get("manifest.json"));
-        assertThat(manifest.get("owner").asText()).isEqualTo(domain);
-        assertThat(entries).containsKeys(bob + "/mail/Projects.2026/flags.txt", bob + "/calendar/calendar.ics",
-            carol + "/mail/INBOX/flags.txt", carol + "/calendar/tasks.ics", carol + "/retention/settings.json");
+        assertThat(manifest.get("owner").asText()).isEqualTo(bob);
         assertThat(manifest.get("entries")).hasSize(entries.size() - 1);
     }
 
@@ -96,13 +100,14 @@ class ExportEndToEndTest {
         String dave = PostwallServerContract.uniqueUser(DOMAIN);
         server.webAdmin().createUser(dave, "dave-secret");
 
-        assertThat(server.webAdmin().get("/users/" + dave + "/export/6f1c2a52-7d0e-4c55-9d0b-2f4b8f1d1a77").statusCode()).isEqualTo(404);
-        assertThat(server.webAdmin().get("/users/" + dave + "/export/not-an-id").statusCode()).isEqualTo(400);
-        assertThat(server.webAdmin().post("/users/nobody@" + DOMAIN + "/export", null).statusCode()).isEqualTo(404);
-        assertThat(server.webAdmin().post("/domains/nowhere.example/export", null).statusCode()).isEqualTo(404);
-        assertThat(server.webAdmin().withoutCredentials().post("/users/" + dave + "/export", null).statusCode()).isEqualTo(401);
-        assertThat(server.webAdmin().withoutCredentials().post("/domains/" + DOMAIN + "/export", null).statusCode()).isEqualTo(401);
-        assertThat(server.webAdmin().withoutCredentials().get("/domains/" + DOMAIN + "/export/6f1c2a52-7d0e-4c55-9d0b-2f4b8f1d1a77")
+        String unknownId = "/6f1c2a52-7d0e-4c55-9d0b-2f4b8f1d1a77";
+        assertThat(server.webAdmin().get("/users/" + dave + "/exports" + unknownId).statusCode()).isEqualTo(404);
+        assertThat(server.webAdmin().get("/users/" + dave + "/exports" + unknownId + "/archive").statusCode()).isEqualTo(404);
+        assertThat(server.webAdmin().post("/users/nobody@" + DOMAIN + "/exports", null).statusCode()).isEqualTo(404);
+        assertThat(server.webAdmin().post("/domains/nowhere.example/exports", null).statusCode()).isEqualTo(404);
+        assertThat(server.webAdmin().withoutCredentials().post("/users/" + dave + "/exports", null).statusCode()).isEqualTo(401);
+        assertThat(server.webAdmin().withoutCredentials().post("/domains/" + DOMAIN + "/exports", null).statusCode()).isEqualTo(401);
+        assertThat(server.webAdmin().withoutCredentials().get("/domains/" + DOMAIN + "/exports" + unknownId + "/archive")
             .statusCode()).isEqualTo(401);
     }
 
@@ -157,19 +162,17 @@ class ExportEndToEndTest {
         folder.appendMessages(new Message[] {message});
     }
 
-    /** Starts the export task, waits for it, and downloads the archive. */
+    /** Requests the export, waits until it is ready, and downloads the archive. */
     private Path export(String route, String fileName) throws IOException {
-        HttpResponse<String> started = server.webAdmin().post(route, null);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        JsonNode task = JSON.readTree(started.body());
-        String taskId = task.get("taskId").asText();
+        HttpResponse<String> requested = server.webAdmin().post(route, null);
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        String export = route + "/" + JSON.readTree(requested.body()).get("id").asText();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-            .until(() -> JSON.readTree(server.webAdmin().get("/tasks/" + taskId).body()).get("status").asText(),
-                status -> !status.equals("waiting") && !status.equals("inProgress"));
-        assertThat(JSON.readTree(server.webAdmin().get("/tasks/" + taskId).body()).get("status").asText()).isEqualTo("completed");
+            .until(() -> JSON.readTree(server.webAdmin().get(export).body()).get("state").asText(), state -> !state.equals("RUNNING"));
+        assertThat(JSON.readTree(server.webAdmin().get(export).body()).get("state").asText()).isEqualTo("READY");
 
         Path archive = directory.resolve(fileName);
-        HttpResponse<Path> download = server.webAdmin().download(task.get("archive").asText(), archive);
+        HttpResponse<Path> download = server.webAdmin().download(export + "/archive", archive);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
         return archive;

@@ -74,6 +74,11 @@ public class MailClients {
 
     /** TLS that trusts exactly the given PEM certificate, e.g. a reference server's self-signed one. */
     public static SSLSocketFactory trusting(Path certificate) {
+        return trustingContext(certificate).getSocketFactory();
+    }
+
+    /** A TLS context that trusts exactly the given PEM certificate, for HTTPS clients. */
+    public static SSLContext trustingContext(Path certificate) {
         try (InputStream input = Files.newInputStream(certificate)) {
             KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
             trustStore.load(null, null);
@@ -82,7 +87,7 @@ public class MailClients {
             trustManagers.init(trustStore);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trustManagers.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return context;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -27,6 +27,7 @@ import org.apache.lucene.store.RAMDirectory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
@@ -164,7 +165,11 @@ public final class BackendTestServer implements AutoCloseable {
     }
 
     public <T> T instance(Class<T> type) {
-        return server.getProbe(InjectorProbe.class).injector.getInstance(type);
+        return instance(Key.get(type));
+    }
+
+    public <T> T instance(Key<T> key) {
+        return server.getProbe(InjectorProbe.class).injector.getInstance(key);
     }
 
     /**

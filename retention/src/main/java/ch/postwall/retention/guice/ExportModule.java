@@ -1,12 +1,10 @@
 package ch.postwall.retention.guice;
 
 import java.io.FileNotFoundException;
-import java.time.Clock;
 
 import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 import org.apache.james.utils.PropertiesProvider;
@@ -20,21 +18,20 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 import ch.postwall.mailbox.lifecycle.ExportStep;
 import ch.postwall.mailbox.lifecycle.WipeStep;
 import ch.postwall.retention.export.ExportArchivePurger;
-import ch.postwall.retention.export.ExportArchiveWipeStep;
 import ch.postwall.retention.export.ExportArchives;
 import ch.postwall.retention.export.ExportConfiguration;
 import ch.postwall.retention.export.MailboxExportStep;
 import ch.postwall.retention.export.RetentionSettingsExportStep;
 import ch.postwall.retention.export.UserExport;
+import ch.postwall.retention.wipe.ExportArchivesWipeStep;
 
 /**
- * The export for every backend: mail and retention settings as steps, other modules' steps through the
- * {@link ExportStep} set binder; archives written below {@code <data>/}{@value #DIRECTORY}, purged when they
- * expire ({@code export.properties}, optional) and wiped with a contract. Needs a retention policy store module.
+ * The user export for every backend: mail and retention settings as steps, other modules' steps through the
+ * {@link ExportStep} set binder; requested archives under the data directory, purged when they expire
+ * ({@code export.properties}, optional), and deleted with a wiped contract. Needs a retention policy store module.
  */
 public class ExportModule extends AbstractModule {
     public static final String CONFIGURATION_FILE = "export";
-    public static final String DIRECTORY = "exports";
 
     @Override
     protected void configure() {
@@ -42,8 +39,9 @@ public class ExportModule extends AbstractModule {
         steps.addBinding().to(MailboxExportStep.class);
         steps.addBinding().to(RetentionSettingsExportStep.class);
         bind(UserExport.class).in(Scopes.SINGLETON);
+        bind(ExportArchives.class).in(Scopes.SINGLETON);
         bind(ExportArchivePurger.class).in(Scopes.SINGLETON);
-        Multibinder.newSetBinder(binder(), WipeStep.class).addBinding().to(ExportArchiveWipeStep.class);
+        Multibinder.newSetBinder(binder(), WipeStep.class).addBinding().to(ExportArchivesWipeStep.class);
     }
 
     @Provides
@@ -54,13 +52,6 @@ public class ExportModule extends AbstractModule {
         } catch (FileNotFoundException e) {
             return ExportConfiguration.DEFAULT;
         }
-    }
-
-    @Provides
-    @Singleton
-    ExportArchives archives(UserExport export, FileSystem fileSystem, ExportConfiguration configuration, Clock clock)
-            throws FileNotFoundException {
-        return new ExportArchives(export, fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_VAR + DIRECTORY).toPath(), configuration, clock);
     }
 
     @ProvidesIntoSet

@@ -1,16 +1,23 @@
 package ch.postwall.retention.enforcement;
 
-import static ch.postwall.retention.testing.ConfigurationSamples.properties;
-import static ch.postwall.retention.testing.ConfigurationSamples.shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
+import org.apache.commons.configuration2.builder.fluent.Parameters;
 import org.junit.jupiter.api.Test;
 
 class RetentionConfigurationTest {
+    private static PropertiesConfiguration properties(String key, String value) {
+        PropertiesConfiguration configuration = new PropertiesConfiguration();
+        configuration.addProperty(key, value);
+        return configuration;
+    }
+
     @Test
     void fromShouldApplyTheDefaultsWhenEmpty() {
         assertThat(RetentionConfiguration.from(new PropertiesConfiguration())).isEqualTo(RetentionConfiguration.DEFAULT);
@@ -19,7 +26,9 @@ class RetentionConfigurationTest {
 
     @Test
     void fromShouldReadEveryKeyOfTheShippedSample() throws Exception {
-        PropertiesConfiguration sample = shipped("retention.properties");
+        PropertiesConfiguration sample = new FileBasedConfigurationBuilder<>(PropertiesConfiguration.class)
+            .configure(new Parameters().fileBased().setFile(Path.of("..", "conf", "retention.properties").toFile()))
+            .getConfiguration();
 
         assertThat(RetentionConfiguration.from(sample)).isEqualTo(RetentionConfiguration.DEFAULT);
     }

@@ -1,5 +1,9 @@
 package ch.postwall.server.api;
 
+import static ch.postwall.server.api.ApiValues.address;
+import static ch.postwall.server.api.ApiValues.domain;
+import static ch.postwall.server.api.ApiValues.username;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -11,7 +15,6 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import javax.inject.Inject;
-import javax.mail.internet.AddressException;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
@@ -79,7 +82,7 @@ public class ApiRoutes implements ApiRouteGroup {
         if (user.isPresent()) {
             return Resource.mailbox(username(user.get()));
         }
-        return request.parameter("domain").map(ApiRoutes::domain).map(Resource::domain).orElse(Resource.platform());
+        return request.parameter("domain").map(ApiValues::domain).map(Resource::domain).orElse(Resource.platform());
     }
 
     private void authorize(ApiRequest request, Action action, Resource resource) {
@@ -100,8 +103,8 @@ public class ApiRoutes implements ApiRouteGroup {
         if (scope.owner().isEmpty()) {
             scope.tenant().ifPresent(query::recipientDomain);
         }
-        request.parameter("sender").map(ApiRoutes::address).ifPresent(query::sender);
-        request.parameter("recipient").map(ApiRoutes::address).ifPresent(query::recipient);
+        request.parameter("sender").map(ApiValues::address).ifPresent(query::sender);
+        request.parameter("recipient").map(ApiValues::address).ifPresent(query::recipient);
         request.parameter("messageId").ifPresent(query::messageId);
         request.parameter("verdict").ifPresent(query::verdict);
         request.instant("from").ifPresent(query::from);
@@ -161,7 +164,7 @@ public class ApiRoutes implements ApiRouteGroup {
     private Reply blockSender(ApiRequest request) {
         Username owner = username(request.path(0));
         authorize(request, Action.BLOCK_SENDER, Resource.mailbox(owner));
-        MailAddress sender = request.parameter("sender").map(ApiRoutes::address)
+        MailAddress sender = request.parameter("sender").map(ApiValues::address)
             .orElseThrow(() -> ApiException.badRequest("sender is required"));
         quarantine.blockSender(owner, sender);
         return Reply.noContent();
@@ -240,29 +243,5 @@ public class ApiRoutes implements ApiRouteGroup {
             .map(line -> Map.of("time", line.time().toString(), "direction", line.direction().name(), "text", line.text()))
             .toList());
         return json;
-    }
-
-    private static Username username(String value) {
-        try {
-            return Username.fromMailAddress(new MailAddress(value));
-        } catch (AddressException e) {
-            throw ApiException.badRequest("not a mail address: " + value);
-        }
-    }
-
-    private static MailAddress address(String value) {
-        try {
-            return new MailAddress(value);
-        } catch (AddressException e) {
-            throw ApiException.badRequest("not a mail address: " + value);
-        }
-    }
-
-    private static Domain domain(String value) {
-        try {
-            return Domain.of(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("not a domain: " + value);
-        }
     }
 }

@@ -13,5 +13,16 @@ public enum Action {
     PROTOCOL_LOG_READ,
     SUPPORT_GRANT_MANAGE,
     USER_PROVISION,
-    OWN_SETTINGS
+    OWN_SETTINGS,
+    /** A user's retention choices and the limits of their domain. */
+    RETENTION_READ,
+    RETENTION_CHOOSE,
+    /** A domain's product limits: the provider's decision, not the customer's. */
+    RETENTION_LIMITS_SET,
+    ACCESS_LOG_READ,
+    /** Requesting, following and downloading an export of a user or a whole domain. */
+    EXPORT,
+    TERMINATE_USER,
+    TERMINATE_DOMAIN,
+    DELETION_REPORT_READ
 }
