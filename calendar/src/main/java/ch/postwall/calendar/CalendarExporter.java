@@ -1,6 +1,7 @@
 package ch.postwall.calendar;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.inject.Inject;
@@ -12,6 +13,7 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Version;
+import net.fortuna.ical4j.model.property.XProperty;
 
 import ch.postwall.calendar.api.CalendarCollection;
 import ch.postwall.calendar.api.CalendarObject;
@@ -21,6 +23,8 @@ import ch.postwall.calendar.ical.InvalidCalendarDataException;
 
 /** Exports collections as iCalendar files: one VCALENDAR per collection, time zones once each. */
 public class CalendarExporter {
+    public static final String CALENDAR_NAME = "X-WR-CALNAME";
+    public static final String CALENDAR_DESCRIPTION = "X-WR-CALDESC";
     private static final String PRODUCT = "-//Postwall//Calendar export//EN";
 
     private final CalendarStore store;
@@ -40,11 +44,26 @@ public class CalendarExporter {
     }
 
     public String export(CalendarCollection collection) {
+        return merge(store.objects(collection.owner(), collection.id())).toString();
+    }
+
+    /**
+     * The collection as a file of its own, e.g. in a user's export: named with the {@code X-WR-CALNAME} and
+     * {@code X-WR-CALDESC} properties that calendar clients read when they import a file into a new calendar.
+     */
+    public String exportNamed(CalendarCollection collection, List<CalendarObject> objects) {
+        Calendar merged = merge(objects);
+        merged.getProperties().add(new XProperty(CALENDAR_NAME, collection.displayName()));
+        collection.description().ifPresent(description -> merged.getProperties().add(new XProperty(CALENDAR_DESCRIPTION, description)));
+        return merged.toString();
+    }
+
+    private static Calendar merge(List<CalendarObject> objects) {
         Calendar merged = new Calendar();
         merged.getProperties().add(new ProdId(PRODUCT));
         merged.getProperties().add(Version.VERSION_2_0);
         Map<String, CalendarComponent> timeZones = new LinkedHashMap<>();
-        for (CalendarObject object : store.objects(collection.owner(), collection.id())) {
+        for (CalendarObject object : objects) {
             for (CalendarComponent component : parse(object).calendar().getComponents()) {
                 if (CalendarComponent.VTIMEZONE.equals(component.getName())) {
                     timeZones.putIfAbsent(component.getProperty(Property.TZID).getValue(), component);
@@ -54,7 +73,7 @@ public class CalendarExporter {
             }
         }
         merged.getComponents().addAll(0, timeZones.values());
-        return merged.toString();
+        return merged;
     }
 
     private static CalendarData parse(CalendarObject object) {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -72,6 +73,11 @@ public class WebAdminClient {
         throw new IllegalStateException("Task " + path + " (" + taskId + ") did not end within " + timeout);
     }
 
+    /** GETs into a file, e.g. an archive larger than what a test wants to hold in memory. */
+    public HttpResponse<Path> download(String path, Path target) {
+        return send(request(path).GET(), HttpResponse.BodyHandlers.ofFile(target));
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE());
     }
@@ -106,8 +112,12 @@ public class WebAdminClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder) {
+        return send(builder, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(builder.build(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -18,6 +18,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
+import ch.postwall.calendar.CalendarExportStep;
 import ch.postwall.calendar.CalendarExporter;
 import ch.postwall.calendar.CalendarProvisioner;
 import ch.postwall.calendar.api.CalendarStore;
@@ -27,6 +28,7 @@ import ch.postwall.calendar.server.CalDavConfiguration;
 import ch.postwall.calendar.server.CalDavServer;
 import ch.postwall.calendar.server.LocationResolver;
 import ch.postwall.calendar.server.TlsIdentity;
+import ch.postwall.mailbox.lifecycle.ExportStep;
 import ch.postwall.mailbox.provisioning.UserProvisioningStep;
 
 /**
@@ -34,8 +36,8 @@ import ch.postwall.mailbox.provisioning.UserProvisioningStep;
  * Needs a {@link CalendarStore} (one of the store modules) and a
  * {@link ch.postwall.calendar.server.CalendarAuthenticator} binding from the server assembly, and
  * {@code caldav.properties} in the configuration directory. New accounts get their default calendar
- * and task list through the {@link UserProvisioningStep} set; CalDAV requests go to a
- * {@link CalDavAccessListener} that does nothing unless the access log binds its own.
+ * and task list through the {@link UserProvisioningStep} set, and users' exports get their calendars through the
+ * {@link ExportStep} set; CalDAV requests go to a {@link CalDavAccessListener} that does nothing unless the access log binds its own.
  */
 public class CalDavModule extends AbstractModule {
     @Override
@@ -44,6 +46,7 @@ public class CalDavModule extends AbstractModule {
         bind(CalendarProvisioner.class).in(Scopes.SINGLETON);
         bind(CalendarExporter.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), UserProvisioningStep.class).addBinding().to(CalendarProvisioner.class);
+        Multibinder.newSetBinder(binder(), ExportStep.class).addBinding().to(CalendarExportStep.class);
         OptionalBinder.newOptionalBinder(binder(), CalDavAccessListener.class).setDefault().toInstance(CalDavAccessListener.NONE);
     }
 

@@ -22,6 +22,7 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.util.Modules;
 
+import ch.postwall.calendar.CalendarExportStep;
 import ch.postwall.calendar.CalendarProvisioner;
 import ch.postwall.calendar.api.CalendarStore;
 import ch.postwall.calendar.server.CalDavAccessListener;
@@ -34,6 +35,7 @@ import ch.postwall.calendar.store.embedded.EmbeddedCalendarStore;
 import ch.postwall.calendar.store.memory.MemoryCalendarStore;
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
 import ch.postwall.mailbox.embedded.EmbeddedDatabaseExtension;
+import ch.postwall.mailbox.lifecycle.ExportStep;
 import ch.postwall.mailbox.provisioning.UserProvisioningStep;
 
 class CalDavModuleTest {
@@ -78,6 +80,14 @@ class CalDavModuleTest {
 
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<UserProvisioningStep>>() { })))
             .singleElement().isInstanceOf(CalendarProvisioner.class);
+    }
+
+    @Test
+    void moduleShouldContributeTheCalendarsToTheExport() throws Exception {
+        Injector injector = injector(TestKeystore.configuration(TestKeystore.create(directory)));
+
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<ExportStep>>() { })))
+            .singleElement().isInstanceOf(CalendarExportStep.class);
     }
 
     @Test

@@ -16,11 +16,15 @@ import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.ComposedMessageIdWithMetaData;
 import org.apache.james.mailbox.model.FetchGroup;
+import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxMetaData;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
+import org.apache.james.mailbox.model.MessageResultIterator;
 import org.apache.james.mailbox.model.search.MailboxQuery;
 
 import ch.postwall.mailbox.lifecycle.ExportArchive;
@@ -30,11 +34,13 @@ import reactor.core.publisher.Flux;
 /**
  * Every mail folder of the user: {@code mail/<folder>/<uid>.eml} per message, as stored, and
  * {@code mail/<folder>/flags.txt} with one line per message ({@code <uid> <flag> <flag>...}, IMAP flag names).
- * Messages are fetched and written one at a time; only the flag lines of a folder are held in memory.
+ * Messages are fetched and written one at a time; only the flag lines of a folder are held in memory, so a mailbox
+ * larger than the heap exports fine.
  */
 public class MailboxExportStep implements ExportStep {
     public static final String NAME = "mail";
     static final String FLAGS = "flags.txt";
+    private static final int BATCH = 256;
 
     private final MailboxManager mailboxManager;
 
@@ -66,25 +72,50 @@ public class MailboxExportStep implements ExportStep {
         }
     }
 
+    /**
+     * Lists the folder's uids and flags first, then reads each message in a session of its own, ended right after:
+     * the embedded backend's JPA mapper keeps every message it loaded (body included) until its session ends, so a
+     * single session over the folder would hold the whole folder in memory.
+     */
     private void exportFolder(MessageManager folder, String name, ExportArchive archive, MailboxSession session) throws IOException {
         String directory = NAME + "/" + name + "/";
         StringBuilder flags = new StringBuilder();
         long count = 0;
-        for (MessageResult message : Flux.from(folder.getMessagesReactive(MessageRange.all(), FetchGroup.FULL_CONTENT, session))
-            .toIterable(1)) {
-            String uid = String.valueOf(message.getUid().asLong());
-            archive.addEntry(directory + uid + ".eml", 1, output -> {
-                try (InputStream content = message.getFullContent().getInputStream()) {
-                    content.transferTo(output);
-                } catch (MailboxException e) {
-                    throw new IOException("Cannot read message " + uid + " of " + name, e);
-                }
-            });
-            flags.append(uid).append(flagNames(message.getFlags())).append('\n');
-            count++;
+        for (ComposedMessageIdWithMetaData message : Flux.from(folder.listMessagesMetadata(MessageRange.all(), session))
+            .toIterable(BATCH)) {
+            MessageUid uid = message.getComposedMessageId().getUid();
+            if (exportMessage(folder.getId(), directory + uid.asLong() + ".eml", uid, session.getUser(), archive)) {
+                flags.append(uid.asLong()).append(flagNames(message.getFlags())).append('\n');
+                count++;
+            }
         }
         byte[] flagLines = flags.toString().getBytes(StandardCharsets.UTF_8);
         archive.addEntry(directory + FLAGS, count, output -> output.write(flagLines));
+    }
+
+    /** False when the message was expunged since the folder was listed. */
+    private boolean exportMessage(MailboxId folder, String path, MessageUid uid, Username user, ExportArchive archive) throws IOException {
+        MailboxSession session = mailboxManager.createSystemSession(user);
+        try {
+            MessageResultIterator messages = mailboxManager.getMailbox(folder, session)
+                .getMessages(MessageRange.one(uid), FetchGroup.FULL_CONTENT, session);
+            if (!messages.hasNext()) {
+                return false;
+            }
+            MessageResult message = messages.next();
+            archive.addEntry(path, 1, output -> {
+                try (InputStream content = message.getFullContent().getInputStream()) {
+                    content.transferTo(output);
+                } catch (MailboxException e) {
+                    throw new IOException("Cannot read " + path, e);
+                }
+            });
+            return true;
+        } catch (MailboxException e) {
+            throw new IOException("Cannot read " + path, e);
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
     }
 
     private static String flagNames(Flags flags) {

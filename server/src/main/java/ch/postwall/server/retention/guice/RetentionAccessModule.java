@@ -3,22 +3,27 @@ package ch.postwall.server.retention.guice;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
+import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.JsonTransformer;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 
 import ch.postwall.calendar.server.CalDavAccessListener;
 import ch.postwall.calendar.server.CalendarAuthenticator;
 import ch.postwall.calendar.server.UsersRepositoryCalendarAuthenticator;
 import ch.postwall.retention.access.AccessLoggingUsersRepository;
+import ch.postwall.retention.export.ExportArchives;
 import ch.postwall.server.api.ApiRouteGroup;
 import ch.postwall.server.http.HttpAccessLog;
 import ch.postwall.server.retention.CalDavAccessLog;
+import ch.postwall.server.retention.ExportWebAdminRoutes;
 import ch.postwall.server.retention.RetentionAdministration;
 import ch.postwall.server.retention.RetentionApiRoutes;
 import ch.postwall.server.retention.RetentionWebAdminRoutes;
@@ -40,6 +45,16 @@ public class RetentionAccessModule extends AbstractModule {
         webAdminRoutes.addBinding().to(RetentionWebAdminRoutes.class);
         webAdminRoutes.addBinding().to(WebAdminAccessLogRoutes.class);
         OptionalBinder.newOptionalBinder(binder(), CalDavAccessListener.class).setBinding().to(CalDavAccessLog.class);
+    }
+
+    @ProvidesIntoSet
+    Routes userExportRoutes(ExportArchives exports, UsersRepository users, JsonTransformer json) {
+        return ExportWebAdminRoutes.forUsers(exports, users, json);
+    }
+
+    @ProvidesIntoSet
+    Routes domainExportRoutes(ExportArchives exports, DomainList domains, JsonTransformer json) {
+        return ExportWebAdminRoutes.forDomains(exports, domains, json);
     }
 
     @Provides
