@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
-import org.apache.james.mailbox.lucene.search.LuceneMessageSearchIndex;
 import org.apache.lucene.document.Fieldable;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.TermDocs;
@@ -31,6 +30,7 @@ import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
 import ch.postwall.filter.policy.EmbeddedDomainPolicyModule;
 import ch.postwall.filter.protocollog.guice.EmbeddedProtocolLogModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
+import ch.postwall.mailbox.embedded.DurableLuceneMessageSearchIndex;
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
 import ch.postwall.mailbox.embedded.EmbeddedStorageLocation;
 import ch.postwall.mailbox.testing.BackendTestServer;
@@ -121,7 +121,9 @@ class EmbeddedContractWipeTest implements ContractWipeAssertEmptyContract {
 
     /** Terms that still match a live document, and the stored fields of live documents, after a commit. */
     private static List<String> searchIndexTraces(List<String> needles) throws IOException {
-        server.instance(LuceneMessageSearchIndex.class).commit();
+        DurableLuceneMessageSearchIndex searchIndex = server.instance(DurableLuceneMessageSearchIndex.class);
+        searchIndex.indexedSoFar().block();
+        searchIndex.commit();
         List<String> found = new ArrayList<>();
         Path index = EmbeddedStorageLocation.luceneIndex(server.instance(JamesDirectoriesProvider.class));
         try (FSDirectory directory = FSDirectory.open(index.toFile()); IndexReader reader = IndexReader.open(directory)) {
