@@ -102,6 +102,41 @@ class RetentionEndToEndTest {
     }
 
     @Test
+    void enforcementOnDemandShouldDeleteMessagesOlderThanTheFolderRetention() throws Exception {
+        String erin = "erin@enforce.example";
+        server.webAdmin().createUser(erin, "erin-secret");
+        assertThat(server.webAdmin().put("/postwall/retention/limits/enforce.example?mailMaximumDays=365", null).statusCode())
+            .isEqualTo(200);
+        try (LineClient imap = PostwallServerContract.loggedInImap(server, erin, "erin-secret")) {
+            append(imap, "c", "01-Jan-2020 10:00:00 +0000", "Subject: from 2020\r\n\r\nold\r\n");
+            append(imap, "d", null, "Subject: from today\r\n\r\nnew\r\n");
+        }
+
+        HttpResponse<String> enforced = server.webAdmin().post("/postwall/retention/enforcement/users/" + erin, null);
+
+        assertThat(enforced.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(enforced.body()).path("deleted").path("messages").asLong()).isEqualTo(1);
+        try (LineClient imap = PostwallServerContract.loggedInImap(server, erin, "erin-secret")) {
+            imap.sendLine("c EXAMINE INBOX");
+            imap.readImapResponse("c");
+            imap.sendLine("d SEARCH ALL");
+            assertThat(imap.readImapResponse("d")).first().isEqualTo("* SEARCH 1");
+            imap.sendLine("e SEARCH SUBJECT today");
+            assertThat(imap.readImapResponse("e")).first().isEqualTo("* SEARCH 1");
+        }
+    }
+
+    /** IMAP APPEND into INBOX with an internal date, or the server's time when {@code internalDate} is null. */
+    private static void append(LineClient imap, String tag, String internalDate, String message) {
+        byte[] bytes = message.getBytes(StandardCharsets.US_ASCII);
+        imap.sendLine(tag + " APPEND INBOX" + (internalDate == null ? "" : " \"" + internalDate + "\"") + " {" + bytes.length + "}");
+        assertThat(imap.readLine()).startsWith("+");
+        imap.sendBytes(bytes);
+        imap.sendLine("");
+        assertThat(imap.readImapResponse(tag)).last().asString().startsWith(tag + " OK");
+    }
+
+    @Test
     void imapClientsShouldSeeTheRetentionOfEachFolderWithoutChangingIt() {
         String dan = PostwallServerContract.uniqueUser("metadata.example");
         server.webAdmin().createUser(dan, "dan-secret");

@@ -1,5 +1,6 @@
 package ch.postwall.server.retention;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,12 +22,15 @@ import spark.Response;
 import spark.Service;
 
 import ch.postwall.retention.contract.ContractSubject;
+import ch.postwall.retention.enforcement.RetentionEnforcement;
 
 /**
  * WebAdmin routes of the provider's side of retention, through the same {@link RetentionAdministration} as the
  * REST API and with the same query parameters and JSON:
  * {@code GET|PUT /postwall/retention/limits/{domain}}, {@code PUT|DELETE /postwall/retention/terminations/users/{user}}
- * and {@code .../domains/{domain}} ({@code exportWindowDays}), {@code GET /postwall/retention/deletion-reports}.
+ * and {@code .../domains/{domain}} ({@code exportWindowDays}), {@code GET /postwall/retention/deletion-reports}, and
+ * retention enforcement on demand (besides its schedule): {@code POST /postwall/retention/enforcement} for every user
+ * or {@code .../enforcement/users/{user}} for one, answering what was deleted.
  */
 public class RetentionWebAdminRoutes implements Routes {
     public static final String BASE_PATH = "/postwall/retention";
@@ -34,12 +38,16 @@ public class RetentionWebAdminRoutes implements Routes {
     private static final String USER_TERMINATION = BASE_PATH + "/terminations/users/:user";
     private static final String DOMAIN_TERMINATION = BASE_PATH + "/terminations/domains/:domain";
 
+    private static final String ENFORCEMENT = BASE_PATH + "/enforcement";
+
     private final RetentionAdministration administration;
+    private final RetentionEnforcement enforcement;
     private final JsonTransformer json;
 
     @Inject
-    public RetentionWebAdminRoutes(RetentionAdministration administration, JsonTransformer json) {
+    public RetentionWebAdminRoutes(RetentionAdministration administration, RetentionEnforcement enforcement, JsonTransformer json) {
         this.administration = administration;
+        this.enforcement = enforcement;
         this.json = json;
     }
 
@@ -59,6 +67,9 @@ public class RetentionWebAdminRoutes implements Routes {
         service.put(DOMAIN_TERMINATION, (request, response) -> RetentionJson.termination(
             valid(() -> administration.terminate(ContractSubject.domain(domain(request)), parameters(request)))), json);
         service.delete(DOMAIN_TERMINATION, (request, response) -> cancel(ContractSubject.domain(domain(request)), response));
+        service.post(ENFORCEMENT, (request, response) -> Map.of("deleted", enforcement.enforceAll().counts()), json);
+        service.post(ENFORCEMENT + "/users/:user", (request, response) -> Map.of("deleted",
+            enforcement.enforce(username(request)).counts()), json);
         service.get(BASE_PATH + "/deletion-reports",
             (request, response) -> administration.reports().stream().map(RetentionJson::report).toList(), json);
     }
@@ -73,7 +84,11 @@ public class RetentionWebAdminRoutes implements Routes {
     }
 
     private static ContractSubject user(Request request) {
-        return ContractSubject.user(valid(() -> Username.of(request.params(":user"))));
+        return ContractSubject.user(username(request));
+    }
+
+    private static Username username(Request request) {
+        return valid(() -> Username.of(request.params(":user")));
     }
 
     private static Domain domain(Request request) {
