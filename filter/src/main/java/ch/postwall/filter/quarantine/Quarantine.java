@@ -73,6 +73,32 @@ public class Quarantine {
         return mails;
     }
 
+    /** The user's quarantined mail of that key (its name), if still there. */
+    public Optional<Mail> retrieve(Username user, MailKey key) throws MessagingException {
+        Optional<MailRepository> repository = existing(urlOf(user));
+        if (repository.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(repository.get().retrieve(key));
+    }
+
+    public void remove(Username user, MailKey key) throws MessagingException {
+        Optional<MailRepository> repository = existing(urlOf(user));
+        if (repository.isPresent()) {
+            repository.get().remove(key);
+        }
+    }
+
+    /** The users of the domain who have a quarantine repository (it may be empty). */
+    public List<Username> usersOf(Domain domain) {
+        String suffix = "@" + domain.asString().toLowerCase(Locale.ROOT);
+        return quarantineUrls().stream()
+            .map(url -> url.asString().substring(prefix.length()))
+            .filter(address -> address.endsWith(suffix))
+            .map(Username::of)
+            .toList();
+    }
+
     /** Deletes everything quarantined for the user (wipe). */
     public void deleteAllOf(Username user) throws MessagingException {
         Optional<MailRepository> repository = existing(urlOf(user));
@@ -83,11 +109,8 @@ public class Quarantine {
 
     /** Deletes everything quarantined for the domain's users (domain wipe). */
     public void deleteDomain(Domain domain) throws MessagingException {
-        String suffix = "@" + domain.asString().toLowerCase(Locale.ROOT);
-        for (MailRepositoryUrl url : quarantineUrls()) {
-            if (url.asString().endsWith(suffix)) {
-                repository(url).removeAll();
-            }
+        for (Username user : usersOf(domain)) {
+            deleteAllOf(user);
         }
     }
 

@@ -1,0 +1,80 @@
+package ch.postwall.filter.quarantine;
+
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MaybeSender;
+import org.apache.james.core.Username;
+import org.apache.james.lifecycle.api.LifecycleUtil;
+import org.apache.james.mailrepository.api.MailKey;
+import org.apache.james.queue.api.MailQueue;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.util.concurrent.Striped;
+
+import ch.postwall.filter.verdict.VerdictAttributes;
+
+/**
+ * Puts a quarantined mail back on the normal delivery path: into James's spool, in the root state, so that
+ * the mailet chain delivers it locally or relays it to the gateway domain's server. The SMTP filter ran at
+ * DATA and does not run again; the per-recipient verdicts are dropped so the chain does not quarantine it
+ * again (the overall verdict stays, for the message trace).
+ *
+ * <p>Exactly once: on this node releases of one mail are serialised, and only the one that still finds
+ * the mail enqueues it; the copy leaves the quarantine only after the spool holds it, so a failure
+ * keeps it (a crash between the two may release it twice, never lose it). Releases on two nodes of a
+ * distributed installation are not serialised by this lock.
+ */
+public class QuarantineRelease {
+    /** Set on a released mail: who released it. */
+    public static final AttributeName RELEASED_BY = AttributeName.of("postwall.quarantine.releasedBy");
+    private static final Logger LOGGER = LoggerFactory.getLogger(QuarantineRelease.class);
+
+    private final Quarantine quarantine;
+    private final MailQueue spool;
+    private final Striped<Lock> locks = Striped.lock(64);
+
+    @Inject
+    public QuarantineRelease(Quarantine quarantine, MailQueueFactory<?> queues) {
+        this.quarantine = quarantine;
+        this.spool = queues.createQueue(MailQueueFactory.SPOOL);
+    }
+
+    /** The released mail's sender when this call released it; empty when the mail was not (or no longer) there. */
+    public Optional<MaybeSender> release(Username owner, MailKey key, String releasedBy) throws MessagingException {
+        Lock lock = locks.get(owner.asString() + "/" + key.asString());
+        lock.lock();
+        try {
+            Optional<Mail> mail = quarantine.retrieve(owner, key);
+            if (mail.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                enqueue(mail.get(), releasedBy);
+                quarantine.remove(owner, key);
+                LOGGER.info("Quarantined mail {} of {} released by {}", key.asString(), owner.asString(), releasedBy);
+                return Optional.of(mail.get().getMaybeSender());
+            } finally {
+                LifecycleUtil.dispose(mail.get());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void enqueue(Mail mail, String releasedBy) throws MessagingException {
+        mail.removeAttribute(VerdictAttributes.RECIPIENT_VERDICTS);
+        mail.setAttribute(new Attribute(RELEASED_BY, AttributeValue.of(releasedBy)));
+        mail.setState(Mail.DEFAULT);
+        spool.enQueue(mail);
+    }
+}
