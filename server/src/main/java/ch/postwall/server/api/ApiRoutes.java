@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -24,6 +25,8 @@ import ch.postwall.filter.trace.MessageTrace;
 import ch.postwall.filter.trace.MessageTraceQuery;
 import ch.postwall.filter.trace.MessageTraceStore;
 import ch.postwall.server.api.ApiServer.Reply;
+import ch.postwall.server.audit.AuditEntry;
+import ch.postwall.server.audit.AuditLogStore;
 import ch.postwall.server.roles.AccessPolicy;
 import ch.postwall.server.roles.Action;
 import ch.postwall.server.roles.Resource;
@@ -43,12 +46,12 @@ public class ApiRoutes implements ApiRouteGroup {
     private final ProtocolLogStore protocolLogs;
     private final QuarantineAccess quarantine;
     private final RoleGrantStore grants;
-    private final AuditLog audit;
+    private final AuditLogStore audit;
     private final Clock clock;
 
     @Inject
     public ApiRoutes(AccessPolicy policy, MessageTraceStore traces, ProtocolLogStore protocolLogs, QuarantineAccess quarantine,
-                     RoleGrantStore grants, AuditLog audit, Clock clock) {
+                     RoleGrantStore grants, AuditLogStore audit, Clock clock) {
         this.policy = policy;
         this.traces = traces;
         this.protocolLogs = protocolLogs;
@@ -88,8 +91,10 @@ public class ApiRoutes implements ApiRouteGroup {
         }
     }
 
-    private void audit(ApiRequest request, Action action, String target) {
-        audit.record(new AuditLog.Entry(request.principal().name(), action.name(), target, clock.instant()));
+    /** Recorded before the data is read: an access that cannot be audited does not happen. */
+    private void audit(ApiRequest request, Action action, Optional<Username> owner, String target) {
+        audit.append(new AuditEntry(UUID.randomUUID().toString(), clock.instant(), request.principal().name(), action.name(),
+            target, owner));
     }
 
     private Reply searchTrace(ApiRequest request) {
@@ -113,8 +118,13 @@ public class ApiRoutes implements ApiRouteGroup {
     private Reply listQuarantine(ApiRequest request) {
         Resource scope = scope(request);
         authorize(request, Action.QUARANTINE_LIST, scope);
-        QuarantineAccess.Filter filter = new QuarantineAccess.Filter(request.parameter("sender"), request.parameter("verdict"),
-            request.instant("from"), request.instant("until"), request.integer("offset", 0), request.integer("limit", 50));
+        QuarantineAccess.Filter filter;
+        try {
+            filter = new QuarantineAccess.Filter(request.parameter("sender"), request.parameter("verdict"),
+                request.instant("from"), request.instant("until"), request.integer("offset", 0), request.integer("limit", 50));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
         List<QuarantineAccess.Item> items = scope.owner().map(owner -> quarantine.listOfUser(owner, filter))
             .or(() -> scope.tenant().map(domain -> quarantine.listOfDomain(domain, filter)))
             .orElseThrow(() -> ApiException.badRequest("user or domain is required"));
@@ -136,12 +146,15 @@ public class ApiRoutes implements ApiRouteGroup {
                                       BiFunction<Username, String, Optional<T>> read, Function<T, Reply> reply) {
         Username owner = username(request.path(0));
         authorize(request, action, Resource.mailbox(owner));
-        audit(request, action, "quarantine/" + owner.asString() + "/" + request.path(1) + part);
+        audit(request, action, Optional.of(owner), "quarantine/" + owner.asString() + "/" + request.path(1) + part);
         return read.apply(owner, request.path(1)).map(reply).orElseThrow(ApiException::notFound);
     }
 
+    /** {@code allowSender=true} also allow-lists the sender for the owner. */
     private Reply release(ApiRequest request) {
-        return changeQuarantined(request, Action.QUARANTINE_RELEASE, quarantine::release);
+        boolean allowSender = request.parameter("allowSender").map(Boolean::parseBoolean).orElse(false);
+        return changeQuarantined(request, Action.QUARANTINE_RELEASE,
+            (owner, id) -> quarantine.release(owner, id, request.principal().name(), allowSender));
     }
 
     private Reply delete(ApiRequest request) {
@@ -151,7 +164,7 @@ public class ApiRoutes implements ApiRouteGroup {
     private Reply changeQuarantined(ApiRequest request, Action action, BiPredicate<Username, String> change) {
         Username owner = username(request.path(0));
         authorize(request, action, Resource.mailbox(owner));
-        audit(request, action, "quarantine/" + owner.asString() + "/" + request.path(1));
+        audit(request, action, Optional.of(owner), "quarantine/" + owner.asString() + "/" + request.path(1));
         if (!change.test(owner, request.path(1))) {
             throw ApiException.notFound();
         }
@@ -174,13 +187,13 @@ public class ApiRoutes implements ApiRouteGroup {
         request.instant("until").ifPresent(query::until);
         request.parameter("remoteIp").ifPresent(query::remoteIp);
         query.page(request.integer("offset", 0), request.integer("limit", ProtocolLogQuery.DEFAULT_LIMIT));
-        audit(request, Action.PROTOCOL_LOG_READ, "protocol-logs?" + request.query());
+        audit(request, Action.PROTOCOL_LOG_READ, Optional.empty(), "protocol-logs?" + request.query());
         return Reply.json(protocolLogs.search(query.build()).stream().map(ApiRoutes::json).toList());
     }
 
     private Reply protocolLog(ApiRequest request) {
         authorize(request, Action.PROTOCOL_LOG_READ, Resource.platform());
-        audit(request, Action.PROTOCOL_LOG_READ, "protocol-logs/" + request.path(0));
+        audit(request, Action.PROTOCOL_LOG_READ, Optional.empty(), "protocol-logs/" + request.path(0));
         return protocolLogs.get(request.path(0)).map(ApiRoutes::json).map(Reply::json).orElseThrow(ApiException::notFound);
     }
 

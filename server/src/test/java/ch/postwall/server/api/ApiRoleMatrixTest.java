@@ -50,6 +50,8 @@ import ch.postwall.filter.trace.MemoryMessageTraceStore;
 import ch.postwall.filter.trace.MessageTrace;
 import ch.postwall.filter.trace.MessageTraceConfiguration;
 import ch.postwall.mailbox.testing.ControllableClock;
+import ch.postwall.retention.access.AccessLogConfiguration;
+import ch.postwall.server.audit.MemoryAuditLogStore;
 import ch.postwall.server.roles.AccessPolicy;
 import ch.postwall.server.roles.MemoryRoleGrantStore;
 import ch.postwall.server.roles.PasswordHash;
@@ -80,7 +82,7 @@ class ApiRoleMatrixTest {
     private final ControllableClock clock = new ControllableClock(NOW);
     private MemoryRoleGrantStore grants;
     private MemoryQuarantineAccess quarantine;
-    private MemoryAuditLog audit;
+    private MemoryAuditLogStore audit;
     private ApiServer server;
 
     /** A route in its own-tenant and other-tenant form; {TENANT}, {USER}, {ID} are substituted. */
@@ -187,7 +189,7 @@ class ApiRoleMatrixTest {
         quarantine = new MemoryQuarantineAccess();
         quarantine.put("q1", BOB, "spam@spam.test", "Invoice", "From: spam@spam.test\r\nSubject: Invoice\r\n\r\n" + BODY_LINE + "\r\n");
         quarantine.put("q2", CAROL, "spam@spam.test", "Invoice", "From: spam@spam.test\r\nSubject: Invoice\r\n\r\n" + BODY_LINE + "\r\n");
-        audit = new MemoryAuditLog();
+        audit = new MemoryAuditLogStore(clock, AccessLogConfiguration.DEFAULT);
 
         ApiRoutes routes = new ApiRoutes(new AccessPolicy(grants), traces, protocolLogs, quarantine, grants, audit, clock);
         server = new ApiServer(ApiConfiguration.builder().port(0).bindAddress("127.0.0.1").build(), serverTls,
@@ -252,9 +254,17 @@ class ApiRoleMatrixTest {
         clock.advance(Duration.ofMinutes(1));
         call("root", "GET", "/api/protocol-logs/s1");
 
-        assertThat(audit.entries()).containsExactly(
-            new AuditLog.Entry(ALICE.asString(), "QUARANTINE_MESSAGE", "quarantine/bob@example.com/q1/message", NOW),
-            new AuditLog.Entry("root", "PROTOCOL_LOG_READ", "protocol-logs/s1", NOW.plus(Duration.ofMinutes(1))));
+        assertThat(audit.listByUser(BOB, 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.principal()).isEqualTo(ALICE.asString());
+            assertThat(entry.action()).isEqualTo("QUARANTINE_MESSAGE");
+            assertThat(entry.target()).isEqualTo("quarantine/bob@example.com/q1/message");
+            assertThat(entry.time()).isEqualTo(NOW);
+        });
+        assertThat(audit.listPlatformWide(10)).singleElement().satisfies(entry -> {
+            assertThat(entry.principal()).isEqualTo("root");
+            assertThat(entry.target()).isEqualTo("protocol-logs/s1");
+            assertThat(entry.time()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+        });
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.apache.james.utils.PropertiesProvider;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
@@ -24,24 +23,19 @@ import ch.postwall.server.api.ApiConfiguration;
 import ch.postwall.server.api.ApiRouteGroup;
 import ch.postwall.server.api.ApiRoutes;
 import ch.postwall.server.api.ApiServer;
-import ch.postwall.server.api.AuditLog;
-import ch.postwall.server.api.MemoryAuditLog;
 import ch.postwall.server.api.PemSslContext;
 import ch.postwall.server.tls.SelfSignedCertificate;
 
 /**
  * The REST API on its HTTPS port, from {@code api.properties} (all defaults when absent). Needs the
- * stores (message trace, protocol log, role grants), James's {@code UsersRepository}, a
- * {@link ch.postwall.server.api.QuarantineAccess} and a {@link Clock}. The audit log is kept in
- * memory until the retention module's access log store replaces it.
+ * stores (message trace, protocol log, role grants, audit log) from the backend's modules, James's
+ * {@code UsersRepository}, a {@link ch.postwall.server.api.QuarantineAccess} and a {@link Clock}.
  */
 public class ApiModule extends AbstractModule {
     public static final String CONFIGURATION_FILE = "api";
 
     @Override
     protected void configure() {
-        bind(MemoryAuditLog.class).in(Scopes.SINGLETON);
-        bind(AuditLog.class).to(MemoryAuditLog.class);
         Multibinder.newSetBinder(binder(), ApiRouteGroup.class).addBinding().to(ApiRoutes.class);
     }
 

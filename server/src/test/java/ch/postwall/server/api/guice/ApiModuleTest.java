@@ -26,10 +26,12 @@ import ch.postwall.filter.protocollog.guice.MemoryProtocolLogModule;
 import ch.postwall.filter.protocollog.guice.ProtocolLogModule;
 import ch.postwall.filter.trace.guice.MemoryMessageTraceModule;
 import ch.postwall.filter.trace.guice.MessageTraceModule;
+import ch.postwall.retention.access.AccessLogConfiguration;
 import ch.postwall.server.PostwallDirectories;
 import ch.postwall.server.api.ApiServer;
 import ch.postwall.server.api.MemoryQuarantineAccess;
 import ch.postwall.server.api.QuarantineAccess;
+import ch.postwall.server.audit.guice.MemoryAuditLogModule;
 import ch.postwall.server.roles.guice.MemoryRoleGrantModule;
 
 class ApiModuleTest {
@@ -48,7 +50,9 @@ class ApiModuleTest {
                 binder.bind(UserEntityValidator.class).toInstance(UserEntityValidator.NOOP);
                 binder.bind(UsersRepository.class).toInstance(MemoryUsersRepository.withVirtualHosting(domains));
                 binder.bind(QuarantineAccess.class).toInstance(new MemoryQuarantineAccess());
+                binder.bind(AccessLogConfiguration.class).toInstance(AccessLogConfiguration.DEFAULT);
             },
+            new MemoryAuditLogModule(),
             new MessageTraceModule(), new MemoryMessageTraceModule(), new ProtocolLogModule(), new MemoryProtocolLogModule(),
             new MemoryRoleGrantModule(), new ApiModule());
 
