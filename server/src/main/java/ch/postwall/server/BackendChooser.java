@@ -23,6 +23,8 @@ import ch.postwall.retention.guice.CassandraRetentionPolicyModule;
 import ch.postwall.retention.guice.EmbeddedAccessLogModule;
 import ch.postwall.retention.guice.EmbeddedContractModule;
 import ch.postwall.retention.guice.EmbeddedRetentionPolicyModule;
+import ch.postwall.server.audit.guice.CassandraAuditLogModule;
+import ch.postwall.server.audit.guice.EmbeddedAuditLogModule;
 import ch.postwall.server.config.Backend;
 import ch.postwall.server.roles.guice.CassandraRoleGrantModule;
 import ch.postwall.server.roles.guice.EmbeddedRoleGrantModule;
@@ -45,6 +47,7 @@ public final class BackendChooser {
                     new EmbeddedContractModule(),
                     new EmbeddedProtocolLogModule(),
                     new EmbeddedRoleGrantModule(),
+                    new EmbeddedAuditLogModule(),
                     new EmbeddedGatewayModule(),
                     new EmbeddedMessageTraceModule(),
                     new EmbeddedDomainPolicyModule(),
@@ -57,6 +60,7 @@ public final class BackendChooser {
                     new CassandraContractModule(),
                     new CassandraProtocolLogModule(),
                     new CassandraRoleGrantModule(),
+                    new CassandraAuditLogModule(),
                     new OpenSearchSearchModule(),
                     new CassandraGatewayModule(),
                     new CassandraMessageTraceModule(),

@@ -41,6 +41,8 @@ import ch.postwall.retention.guice.AccessLogModule;
 import ch.postwall.retention.guice.ContractWipeModule;
 import ch.postwall.retention.guice.ExportModule;
 import ch.postwall.retention.guice.RetentionEnforcementModule;
+import ch.postwall.server.api.guice.ApiModule;
+import ch.postwall.server.api.guice.QuarantineAccessModule;
 import ch.postwall.server.provisioning.StandardFolderTyper;
 import ch.postwall.server.webadmin.AdminAuthenticationFilter;
 import ch.postwall.server.webadmin.AdminCredential;
@@ -79,6 +81,11 @@ public final class PostwallServer {
         new MessageTraceModule(),
         new ProtocolLogModule());
 
+    /** The REST API (HTTPS): quarantine, message tracking, raw logs, roles; its stores come with the backend. */
+    public static final Module API = Modules.combine(
+        new ApiModule(),
+        new QuarantineAccessModule());
+
     /** Retention of user content, the access log, export, and the wipe when a contract ends. */
     public static final Module RETENTION = Modules.combine(
         new AccessLogModule(),
@@ -107,7 +114,7 @@ public final class PostwallServer {
             configuration.properties().adminPassword(),
             configuration.dataDirectory());
         return GuiceJamesServer.forConfiguration(configuration)
-            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, FILTER, CALENDAR, RETENTION,
+            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, API, FILTER, CALENDAR, RETENTION,
                 BackendChooser.modulesFor(configuration.properties().backend()),
                 binder -> binder.bind(AdminCredential.class).toInstance(adminCredential));
     }

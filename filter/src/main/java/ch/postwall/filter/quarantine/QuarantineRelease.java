@@ -19,6 +19,8 @@ import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.util.concurrent.Striped;
 
 import ch.postwall.filter.verdict.VerdictAttributes;
@@ -40,13 +42,14 @@ public class QuarantineRelease {
     private static final Logger LOGGER = LoggerFactory.getLogger(QuarantineRelease.class);
 
     private final Quarantine quarantine;
-    private final MailQueue spool;
+    /** Created at the first release: the queue backend may not be up yet when Guice builds this. */
+    private final Supplier<MailQueue> spool;
     private final Striped<Lock> locks = Striped.lock(64);
 
     @Inject
     public QuarantineRelease(Quarantine quarantine, MailQueueFactory<?> queues) {
         this.quarantine = quarantine;
-        this.spool = queues.createQueue(MailQueueFactory.SPOOL);
+        this.spool = Suppliers.memoize(() -> queues.createQueue(MailQueueFactory.SPOOL));
     }
 
     /** The released mail's sender when this call released it; empty when the mail was not (or no longer) there. */
@@ -75,6 +78,6 @@ public class QuarantineRelease {
         mail.removeAttribute(VerdictAttributes.RECIPIENT_VERDICTS);
         mail.setAttribute(new Attribute(RELEASED_BY, AttributeValue.of(releasedBy)));
         mail.setState(Mail.DEFAULT);
-        spool.enQueue(mail);
+        spool.get().enQueue(mail);
     }
 }

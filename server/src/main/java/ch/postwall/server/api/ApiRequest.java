@@ -1,5 +1,6 @@
 package ch.postwall.server.api;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,10 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.mail.internet.AddressException;
+
+import org.apache.james.core.Domain;
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.Username;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import ch.postwall.server.roles.Principal;
 
-/** One authenticated request: who, the path parameters of its route, and its query parameters. */
-public record ApiRequest(Principal principal, List<String> pathParameters, Map<String, String> query) {
+/** One authenticated request: who, the path parameters of its route, its query parameters and its body. */
+public record ApiRequest(Principal principal, List<String> pathParameters, Map<String, String> query, byte[] body) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static Map<String, String> parseQuery(String rawQuery) {
         Map<String, String> parameters = new HashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -45,6 +57,15 @@ public record ApiRequest(Principal principal, List<String> pathParameters, Map<S
         });
     }
 
+    /** The body as a JSON object; 400 when it is not one. */
+    public Map<String, Object> jsonBody() {
+        try {
+            return JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+    }
+
     public int integer(String name, int defaultValue) {
         return parameter(name).map(value -> {
             try {
@@ -53,5 +74,29 @@ public record ApiRequest(Principal principal, List<String> pathParameters, Map<S
                 throw ApiException.badRequest(name + " must be an integer");
             }
         }).orElse(defaultValue);
+    }
+
+    public static Username username(String value) {
+        try {
+            return Username.fromMailAddress(new MailAddress(value));
+        } catch (AddressException e) {
+            throw ApiException.badRequest("not a mail address: " + value);
+        }
+    }
+
+    public static MailAddress address(String value) {
+        try {
+            return new MailAddress(value);
+        } catch (AddressException e) {
+            throw ApiException.badRequest("not a mail address: " + value);
+        }
+    }
+
+    public static Domain domain(String value) {
+        try {
+            return Domain.of(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("not a domain: " + value);
+        }
     }
 }

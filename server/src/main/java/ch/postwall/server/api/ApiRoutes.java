@@ -12,7 +12,6 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import javax.inject.Inject;
-import javax.mail.internet.AddressException;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
@@ -80,9 +79,9 @@ public class ApiRoutes implements ApiRouteGroup {
     private static Resource scope(ApiRequest request) {
         Optional<String> user = request.parameter("user");
         if (user.isPresent()) {
-            return Resource.mailbox(username(user.get()));
+            return Resource.mailbox(ApiRequest.username(user.get()));
         }
-        return request.parameter("domain").map(ApiRoutes::domain).map(Resource::domain).orElse(Resource.platform());
+        return request.parameter("domain").map(ApiRequest::domain).map(Resource::domain).orElse(Resource.platform());
     }
 
     private void authorize(ApiRequest request, Action action, Resource resource) {
@@ -101,12 +100,12 @@ public class ApiRoutes implements ApiRouteGroup {
         Resource scope = scope(request);
         authorize(request, Action.TRACE_SEARCH, scope);
         MessageTraceQuery.Builder query = MessageTraceQuery.builder();
-        scope.owner().ifPresent(owner -> query.recipient(address(owner.asString())));
+        scope.owner().ifPresent(owner -> query.recipient(ApiRequest.address(owner.asString())));
         if (scope.owner().isEmpty()) {
             scope.tenant().ifPresent(query::recipientDomain);
         }
-        request.parameter("sender").map(ApiRoutes::address).ifPresent(query::sender);
-        request.parameter("recipient").map(ApiRoutes::address).ifPresent(query::recipient);
+        request.parameter("sender").map(ApiRequest::address).ifPresent(query::sender);
+        request.parameter("recipient").map(ApiRequest::address).ifPresent(query::recipient);
         request.parameter("messageId").ifPresent(query::messageId);
         request.parameter("verdict").ifPresent(query::verdict);
         request.instant("from").ifPresent(query::from);
@@ -144,7 +143,7 @@ public class ApiRoutes implements ApiRouteGroup {
     /** Reads one quarantined message's part after authorization, and records the access. */
     private <T> Reply readQuarantined(ApiRequest request, Action action, String part,
                                       BiFunction<Username, String, Optional<T>> read, Function<T, Reply> reply) {
-        Username owner = username(request.path(0));
+        Username owner = ApiRequest.username(request.path(0));
         authorize(request, action, Resource.mailbox(owner));
         audit(request, action, Optional.of(owner), "quarantine/" + owner.asString() + "/" + request.path(1) + part);
         return read.apply(owner, request.path(1)).map(reply).orElseThrow(ApiException::notFound);
@@ -162,7 +161,7 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply changeQuarantined(ApiRequest request, Action action, BiPredicate<Username, String> change) {
-        Username owner = username(request.path(0));
+        Username owner = ApiRequest.username(request.path(0));
         authorize(request, action, Resource.mailbox(owner));
         audit(request, action, Optional.of(owner), "quarantine/" + owner.asString() + "/" + request.path(1));
         if (!change.test(owner, request.path(1))) {
@@ -172,9 +171,9 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply blockSender(ApiRequest request) {
-        Username owner = username(request.path(0));
+        Username owner = ApiRequest.username(request.path(0));
         authorize(request, Action.BLOCK_SENDER, Resource.mailbox(owner));
-        MailAddress sender = request.parameter("sender").map(ApiRoutes::address)
+        MailAddress sender = request.parameter("sender").map(ApiRequest::address)
             .orElseThrow(() -> ApiException.badRequest("sender is required"));
         quarantine.blockSender(owner, sender);
         return Reply.noContent();
@@ -198,7 +197,7 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply grantSupport(ApiRequest request) {
-        Domain domain = domain(request.path(0));
+        Domain domain = ApiRequest.domain(request.path(0));
         authorize(request, Action.SUPPORT_GRANT_MANAGE, Resource.domain(domain));
         SupportGrant grant = new SupportGrant(domain, Username.of(request.principal().name()), clock.instant(),
             request.instant("until").filter(until -> until.isAfter(clock.instant()))
@@ -208,7 +207,7 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply revokeSupport(ApiRequest request) {
-        Domain domain = domain(request.path(0));
+        Domain domain = ApiRequest.domain(request.path(0));
         authorize(request, Action.SUPPORT_GRANT_MANAGE, Resource.domain(domain));
         grants.revokeSupport(domain);
         return Reply.noContent();
@@ -253,29 +252,5 @@ public class ApiRoutes implements ApiRouteGroup {
             .map(line -> Map.of("time", line.time().toString(), "direction", line.direction().name(), "text", line.text()))
             .toList());
         return json;
-    }
-
-    private static Username username(String value) {
-        try {
-            return Username.fromMailAddress(new MailAddress(value));
-        } catch (AddressException e) {
-            throw ApiException.badRequest("not a mail address: " + value);
-        }
-    }
-
-    private static MailAddress address(String value) {
-        try {
-            return new MailAddress(value);
-        } catch (AddressException e) {
-            throw ApiException.badRequest("not a mail address: " + value);
-        }
-    }
-
-    private static Domain domain(String value) {
-        try {
-            return Domain.of(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("not a domain: " + value);
-        }
     }
 }

@@ -86,7 +86,11 @@ class ApiRoleMatrixTest {
     private ApiServer server;
 
     /** A route in its own-tenant and other-tenant form; {TENANT}, {USER}, {ID} are substituted. */
-    private record RouteCase(String method, String path) {
+    private record RouteCase(String method, String path, String body) {
+        RouteCase(String method, String path) {
+            this(method, path, "");
+        }
+
         String resolve(boolean own) {
             return path.replace("{DOMAIN}", own ? "example.com" : "other.org")
                 .replace("{USER}", own ? "bob@example.com" : "carol@other.org")
@@ -107,7 +111,11 @@ class ApiRoleMatrixTest {
         Map.entry("protocol logs", new RouteCase("GET", "/api/protocol-logs")),
         Map.entry("protocol log", new RouteCase("GET", "/api/protocol-logs/s1")),
         Map.entry("grant support", new RouteCase("PUT", "/api/domains/{DOMAIN}/support-grant?until=2026-11-25T00:00:00Z")),
-        Map.entry("revoke support", new RouteCase("DELETE", "/api/domains/{DOMAIN}/support-grant")));
+        Map.entry("revoke support", new RouteCase("DELETE", "/api/domains/{DOMAIN}/support-grant")),
+        Map.entry("put staff", new RouteCase("PUT", "/api/staff/temp", "{\"role\": \"support\", \"password\": \"pw-temp-1\"}")),
+        Map.entry("remove staff", new RouteCase("DELETE", "/api/staff/temp")),
+        Map.entry("grant domain admin", new RouteCase("PUT", "/api/domains/{DOMAIN}/admins/{USER}")),
+        Map.entry("revoke domain admin", new RouteCase("DELETE", "/api/domains/{DOMAIN}/admins/{USER}")));
 
     private static final Map<String, String> LOGINS = Map.of(
         "platform admin", "root",
@@ -125,7 +133,9 @@ class ApiRoleMatrixTest {
             Map.entry("release", List.of(204, 204)), Map.entry("delete", List.of(204, 204)),
             Map.entry("block sender", List.of(204, 204)), Map.entry("protocol logs", List.of(200, 200)),
             Map.entry("protocol log", List.of(200, 200)), Map.entry("grant support", List.of(204, 204)),
-            Map.entry("revoke support", List.of(204, 204))),
+            Map.entry("revoke support", List.of(204, 204)), Map.entry("put staff", List.of(204, 204)),
+            Map.entry("remove staff", List.of(204, 204)), Map.entry("grant domain admin", List.of(204, 204)),
+            Map.entry("revoke domain admin", List.of(204, 204))),
         "technical admin", Map.of(
             "quarantine of domain", List.of(200, 200), "quarantine of user", List.of(200, 200),
             "headers", List.of(200, 200)),
@@ -193,7 +203,7 @@ class ApiRoleMatrixTest {
 
         ApiRoutes routes = new ApiRoutes(new AccessPolicy(grants), traces, protocolLogs, quarantine, grants, audit, clock);
         server = new ApiServer(ApiConfiguration.builder().port(0).bindAddress("127.0.0.1").build(), serverTls,
-            new ApiAuthenticator(users, grants), List.of(routes));
+            new ApiAuthenticator(users, grants), List.of(routes, new RoleRoutes(new AccessPolicy(grants), grants)));
         server.start();
     }
 
@@ -216,8 +226,9 @@ class ApiRoleMatrixTest {
     @MethodSource("matrix")
     void statusShouldMatchTheTableForEveryRoleRouteAndTenant(String role, String route, String tenant, int expected)
         throws Exception {
-        HttpResponse<byte[]> response = call(LOGINS.get(role), ROUTES.get(route).method(),
-            ROUTES.get(route).resolve("own tenant".equals(tenant)));
+        RouteCase routeCase = ROUTES.get(route);
+        HttpResponse<byte[]> response = call(LOGINS.get(role), routeCase.method(), routeCase.resolve("own tenant".equals(tenant)),
+            PASSWORD, routeCase.body());
 
         assertThat(response.statusCode()).isEqualTo(expected);
         if (role.equals("technical admin")) {
@@ -277,6 +288,32 @@ class ApiRoleMatrixTest {
     }
 
     @Test
+    void staffAccountCreatedByThePlatformAdminShouldSignInWithItsRole() throws Exception {
+        assertThat(call("root", "PUT", "/api/staff/reviewer", PASSWORD,
+            "{\"role\": \"technical_admin\", \"password\": \"reviewer-pw\"}").statusCode()).isEqualTo(204);
+
+        assertThat(call("reviewer", "GET", "/api/quarantine/bob@example.com/q1/headers", "reviewer-pw").statusCode()).isEqualTo(200);
+        assertThat(call("reviewer", "GET", "/api/quarantine/bob@example.com/q1/message", "reviewer-pw").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void putStaffShouldAnswer400WhenTheRoleIsUnknownOrThePasswordMissing() throws Exception {
+        assertThat(call("root", "PUT", "/api/staff/reviewer", PASSWORD, "{\"role\": \"god\", \"password\": \"pw\"}").statusCode())
+            .isEqualTo(400);
+        assertThat(call("root", "PUT", "/api/staff/reviewer", PASSWORD, "{\"role\": \"support\"}").statusCode()).isEqualTo(400);
+        assertThat(call("root", "PUT", "/api/staff/reviewer", PASSWORD, "not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void domainAdminGrantedByThePlatformAdminShouldReadTheDomainsQuarantine() throws Exception {
+        assertThat(call(CAROL.asString(), "GET", "/api/quarantine?domain=example.com").statusCode()).isEqualTo(403);
+
+        assertThat(call("root", "PUT", "/api/domains/example.com/admins/carol@other.org").statusCode()).isEqualTo(204);
+
+        assertThat(call(CAROL.asString(), "GET", "/api/quarantine?domain=example.com").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void releaseShouldHappenOnceWhenRequestedTwice() throws Exception {
         assertThat(call(BOB.asString(), "POST", "/api/quarantine/bob@example.com/q1/release").statusCode()).isEqualTo(204);
         assertThat(call(BOB.asString(), "POST", "/api/quarantine/bob@example.com/q1/release").statusCode()).isEqualTo(404);
@@ -289,10 +326,14 @@ class ApiRoleMatrixTest {
     }
 
     private HttpResponse<byte[]> call(String login, String method, String path, String password) throws Exception {
+        return call(login, method, path, password, "");
+    }
+
+    private HttpResponse<byte[]> call(String login, String method, String path, String password, String body) throws Exception {
         String credentials = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + credentials)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     }
 

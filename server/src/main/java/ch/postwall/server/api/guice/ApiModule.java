@@ -23,7 +23,9 @@ import ch.postwall.server.api.ApiConfiguration;
 import ch.postwall.server.api.ApiRouteGroup;
 import ch.postwall.server.api.ApiRoutes;
 import ch.postwall.server.api.ApiServer;
+import ch.postwall.server.api.BootstrapAdmin;
 import ch.postwall.server.api.PemSslContext;
+import ch.postwall.server.api.RoleRoutes;
 import ch.postwall.server.tls.SelfSignedCertificate;
 
 /**
@@ -36,7 +38,9 @@ public class ApiModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        Multibinder.newSetBinder(binder(), ApiRouteGroup.class).addBinding().to(ApiRoutes.class);
+        Multibinder<ApiRouteGroup> routeGroups = Multibinder.newSetBinder(binder(), ApiRouteGroup.class);
+        routeGroups.addBinding().to(ApiRoutes.class);
+        routeGroups.addBinding().to(RoleRoutes.class);
     }
 
     @Provides
@@ -64,7 +68,10 @@ public class ApiModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    InitializationOperation startApi(ApiServer server) {
-        return InitilizationOperationBuilder.forClass(ApiServer.class).init(server::start);
+    InitializationOperation startApi(ApiServer server, BootstrapAdmin bootstrapAdmin) {
+        return InitilizationOperationBuilder.forClass(ApiServer.class).init(() -> {
+            bootstrapAdmin.ensureExists();
+            server.start();
+        });
     }
 }

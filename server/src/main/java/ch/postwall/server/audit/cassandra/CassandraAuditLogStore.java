@@ -36,7 +36,8 @@ import ch.postwall.server.audit.AuditLogStore;
  * A user's entries are found in their domain's partition.
  */
 public class CassandraAuditLogStore implements AuditLogStore {
-    private static final String PLATFORM = "";
+    /** Partition of platform-wide data: Cassandra refuses an empty key, and no domain is named "*". */
+    private static final String PLATFORM = "*";
 
     private final CqlSession session;
     private final Clock clock;

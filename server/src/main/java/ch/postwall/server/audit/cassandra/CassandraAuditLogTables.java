@@ -6,7 +6,7 @@ import com.datastax.oss.driver.api.core.metadata.schema.ClusteringOrder;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 
 /**
- * The audit log per tenant (the owner's domain; '' for platform-wide data), newest first. Audit entries
+ * The audit log per tenant (the owner's domain; '*' for platform-wide data), newest first. Audit entries
  * are few (accesses to quarantined content and raw logs), so one partition per tenant stays small over
  * the log period. Every row carries the entry's remaining retention as TTL.
  */
