@@ -10,6 +10,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.Properties;
 
+import javax.mail.Folder;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Store;
@@ -52,6 +53,36 @@ public class MailClients {
         return store;
     }
 
+    /** Messages in the user's INBOX, read over IMAP. */
+    public int inboxCount(String username, String password) throws MessagingException {
+        try (Store store = imap(username, password)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            int count = inbox.getMessageCount();
+            inbox.close(false);
+            return count;
+        }
+    }
+
+    /**
+     * Sends a raw message (headers, blank line, body, CRLF line ends) over the MX port as a remote server does,
+     * without authentication; returns the reply to DATA, or the refusal of RCPT.
+     */
+    public String sendOverMx(String sender, String recipient, String message) {
+        try (LineClient smtp = new LineClient(server.ports().smtp)) {
+            smtp.readSmtpReply();
+            smtp.smtp("EHLO outside.example");
+            smtp.smtp("MAIL FROM:<" + sender + ">");
+            String rcpt = smtp.smtp("RCPT TO:<" + recipient + ">");
+            if (!rcpt.startsWith("250")) {
+                return rcpt;
+            }
+            smtp.smtp("DATA");
+            smtp.send(message + ".\r\n");
+            return smtp.readSmtpReply();
+        }
+    }
+
     public Session newSession() {
         return Session.getInstance(new Properties());
     }
@@ -74,6 +105,10 @@ public class MailClients {
 
     /** TLS that trusts exactly the given PEM certificate, e.g. a reference server's self-signed one. */
     public static SSLSocketFactory trusting(Path certificate) {
+        return trustingContext(certificate).getSocketFactory();
+    }
+
+    public static SSLContext trustingContext(Path certificate) {
         try (InputStream input = Files.newInputStream(certificate)) {
             KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
             trustStore.load(null, null);
@@ -82,7 +117,7 @@ public class MailClients {
             trustManagers.init(trustStore);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trustManagers.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return context;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -76,6 +76,12 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
         return new WebAdminClient(server.ports().webAdmin, "admin", TestConfiguration.ADMIN_PASSWORD);
     }
 
+    /** The REST API, signed in with a mail address or a staff login; trusts the server's self-signed certificate. */
+    public WebAdminClient api(String login, String password) {
+        return WebAdminClient.api(server.ports().api,
+            MailClients.trustingContext(server.dataDirectory().resolve("tls").resolve("selfsigned-cert.pem")), login, password);
+    }
+
     public MailClients mail() {
         return new MailClients(server);
     }
