@@ -26,6 +26,8 @@ import ch.postwall.retention.guice.EmbeddedRetentionPolicyModule;
 import ch.postwall.server.audit.guice.CassandraAuditLogModule;
 import ch.postwall.server.audit.guice.EmbeddedAuditLogModule;
 import ch.postwall.server.config.Backend;
+import ch.postwall.server.digest.guice.CassandraDigestSettingsModule;
+import ch.postwall.server.digest.guice.EmbeddedDigestSettingsModule;
 import ch.postwall.server.roles.guice.CassandraRoleGrantModule;
 import ch.postwall.server.roles.guice.EmbeddedRoleGrantModule;
 
@@ -48,6 +50,7 @@ public final class BackendChooser {
                     new EmbeddedProtocolLogModule(),
                     new EmbeddedRoleGrantModule(),
                     new EmbeddedAuditLogModule(),
+                    new EmbeddedDigestSettingsModule(),
                     new EmbeddedGatewayModule(),
                     new EmbeddedMessageTraceModule(),
                     new EmbeddedDomainPolicyModule(),
@@ -61,6 +64,7 @@ public final class BackendChooser {
                     new CassandraProtocolLogModule(),
                     new CassandraRoleGrantModule(),
                     new CassandraAuditLogModule(),
+                    new CassandraDigestSettingsModule(),
                     new OpenSearchSearchModule(),
                     new CassandraGatewayModule(),
                     new CassandraMessageTraceModule(),

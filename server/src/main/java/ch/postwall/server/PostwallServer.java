@@ -43,6 +43,7 @@ import ch.postwall.retention.guice.ExportModule;
 import ch.postwall.retention.guice.RetentionEnforcementModule;
 import ch.postwall.server.api.guice.ApiModule;
 import ch.postwall.server.api.guice.QuarantineAccessModule;
+import ch.postwall.server.digest.guice.QuarantineDigestModule;
 import ch.postwall.server.provisioning.StandardFolderTyper;
 import ch.postwall.server.webadmin.AdminAuthenticationFilter;
 import ch.postwall.server.webadmin.AdminCredential;
@@ -81,10 +82,11 @@ public final class PostwallServer {
         new MessageTraceModule(),
         new ProtocolLogModule());
 
-    /** The REST API (HTTPS): quarantine, message tracking, raw logs, roles; its stores come with the backend. */
+    /** The REST API (HTTPS): quarantine and its digest, message tracking, raw logs, roles; its stores come with the backend. */
     public static final Module API = Modules.combine(
         new ApiModule(),
-        new QuarantineAccessModule());
+        new QuarantineAccessModule(),
+        new QuarantineDigestModule());
 
     /** Retention of user content, the access log, export, and the wipe when a contract ends. */
     public static final Module RETENTION = Modules.combine(

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import javax.mail.Folder;
+import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Store;
@@ -55,12 +58,20 @@ public class MailClients {
 
     /** Messages in the user's INBOX, read over IMAP. */
     public int inboxCount(String username, String password) throws MessagingException {
+        return inboxSubjects(username, password).size();
+    }
+
+    /** The subjects of the messages in the user's INBOX, oldest first, read over IMAP. */
+    public List<String> inboxSubjects(String username, String password) throws MessagingException {
         try (Store store = imap(username, password)) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
-            int count = inbox.getMessageCount();
+            List<String> subjects = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
+            }
             inbox.close(false);
-            return count;
+            return subjects;
         }
     }
 

@@ -47,8 +47,8 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
         this(extraJvmOptions, () -> TestConfiguration.OFFLINE_FILTER, configurationChange);
     }
 
-    private PostwallServerExtension(List<String> extraJvmOptions, Supplier<Map<String, String>> filterProperties,
-                                    ConfigurationChange configurationChange) {
+    public PostwallServerExtension(List<String> extraJvmOptions, Supplier<Map<String, String>> filterProperties,
+                                   ConfigurationChange configurationChange) {
         this.extraJvmOptions = extraJvmOptions;
         this.filterProperties = filterProperties;
         this.configurationChange = configurationChange;

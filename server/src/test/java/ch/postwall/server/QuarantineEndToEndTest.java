@@ -23,13 +23,15 @@ import ch.postwall.filter.daemon.SpamdExtension;
 /**
  * The quarantine through the REST API of a real server process: GTUBE from the internet is quarantined by
  * the real spamd verdict; the recipient lists it with their mail credentials; a technical admin reads its
- * headers but not its body; another domain's admin is refused; two concurrent releases deliver it into
- * the INBOX exactly once, seen over IMAP.
+ * headers but not its body; another domain's admin is refused; the digest lists it in the INBOX; two
+ * concurrent releases deliver it into the INBOX exactly once, seen over IMAP.
  */
 class QuarantineEndToEndTest {
     private static final String GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
     private static final String PASSWORD = "quarantine-secret";
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Duration DIGEST_INTERVAL = Duration.ofSeconds(5);
+    private static final String SUBJECT = "Cheap pills";
 
     @RegisterExtension
     @Order(1)
@@ -38,10 +40,12 @@ class QuarantineEndToEndTest {
     @RegisterExtension
     @Order(2)
     static PostwallServerExtension server = new PostwallServerExtension(List.of(), () -> Map.of(
-        "policy.default.checks", "spam",
-        "spam.engine", "spamd",
-        "spam.host", spamd.endpoint().host(),
-        "spam.port", String.valueOf(spamd.endpoint().port())));
+            "policy.default.checks", "spam",
+            "spam.engine", "spamd",
+            "spam.host", spamd.endpoint().host(),
+            "spam.port", String.valueOf(spamd.endpoint().port())),
+        configuration -> TestConfiguration.setProperties(configuration.resolve("quarantinedigest.properties"),
+            Map.of("interval", DIGEST_INTERVAL.toSeconds() + "s")));
 
     private static WebAdminClient platformAdmin;
 
@@ -56,23 +60,23 @@ class QuarantineEndToEndTest {
     }
 
     @Test
-    void quarantinedSpamShouldBeListedReviewedWithoutBodyAndReleasedIntoTheInboxOnce() throws Exception {
+    void quarantinedSpamShouldBeListedReviewedWithoutBodyDigestedAndReleasedIntoTheInboxOnce() throws Exception {
         String user = PostwallServerContract.uniqueUser("quarantine.example");
         server.webAdmin().createUser(user, PASSWORD);
         assertThat(server.webAdmin().put("/postwall/filter/policies/domains/quarantine.example",
             "{\"quarantineThreshold\": 5, \"rejectThreshold\": 100000, \"checks\": [\"SPAM\"]}").statusCode()).isEqualTo(204);
 
         assertThat(server.mail().sendOverMx("spammer@outside.example", user,
-            "From: spammer@outside.example\r\nTo: " + user + "\r\nSubject: Cheap pills\r\n\r\n" + GTUBE + "\r\n")).startsWith("250");
+            "From: spammer@outside.example\r\nTo: " + user + "\r\nSubject: " + SUBJECT + "\r\n\r\n" + GTUBE + "\r\n")).startsWith("250");
 
         WebAdminClient owner = server.api(user, PASSWORD);
         String id = await().atMost(Duration.ofSeconds(60)).until(() -> quarantinedId(owner, user), value -> !value.isEmpty());
-        assertThat(owner.get("/api/quarantine?user=" + user).body()).contains("Cheap pills").contains("spammer@outside.example");
+        assertThat(owner.get("/api/quarantine?user=" + user).body()).contains(SUBJECT).contains("spammer@outside.example");
 
         WebAdminClient reviewer = server.api("reviewer", PASSWORD);
         HttpResponse<String> headers = reviewer.get("/api/quarantine/" + user + "/" + id + "/headers");
         assertThat(headers.statusCode()).isEqualTo(200);
-        assertThat(headers.body()).contains("Subject: Cheap pills").doesNotContain("GTUBE");
+        assertThat(headers.body()).contains("Subject: " + SUBJECT).doesNotContain("GTUBE");
         assertThat(reviewer.get("/api/quarantine/" + user + "/" + id + "/message").statusCode()).isEqualTo(403);
 
         WebAdminClient otherDomainAdmin = server.api("eve@other.example", PASSWORD);
@@ -81,17 +85,20 @@ class QuarantineEndToEndTest {
         assertThat(otherDomainAdmin.post("/api/quarantine/" + user + "/" + id + "/release").statusCode()).isEqualTo(403);
 
         assertThat(owner.get("/api/quarantine/" + user + "/" + id + "/message").body()).contains("GTUBE");
-        assertThat(server.mail().inboxCount(user, PASSWORD)).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> server.mail().inboxSubjects(user, PASSWORD),
+            subjects -> subjects.contains("Quarantine: 1 new message"));
+        assertThat(server.mail().inboxSubjects(user, PASSWORD)).doesNotContain(SUBJECT);
 
         String release = "/api/quarantine/" + user + "/" + id + "/release";
         CompletableFuture<Integer> byAdmin = CompletableFuture.supplyAsync(() -> platformAdmin.post(release).statusCode());
         CompletableFuture<Integer> byOwner = CompletableFuture.supplyAsync(() -> owner.post(release).statusCode());
         assertThat(List.of(byAdmin.get(), byOwner.get())).containsExactlyInAnyOrder(204, 404);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> server.mail().inboxCount(user, PASSWORD) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> server.mail().inboxSubjects(user, PASSWORD).contains(SUBJECT));
         assertThat(quarantinedId(owner, user)).isEmpty();
         Thread.sleep(3000);
-        assertThat(server.mail().inboxCount(user, PASSWORD)).isEqualTo(1);
+        assertThat(server.mail().inboxSubjects(user, PASSWORD)).containsOnlyOnce(SUBJECT)
+            .containsOnlyOnce("Quarantine: 1 new message");
     }
 
     /** The id of the first mail in the user's quarantine listing, empty when there is none. */

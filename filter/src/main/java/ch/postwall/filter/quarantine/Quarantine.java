@@ -89,13 +89,18 @@ public class Quarantine {
         }
     }
 
+    /** The users who have a quarantine repository (it may be empty). */
+    public List<Username> users() {
+        return quarantineUrls().stream()
+            .map(url -> Username.of(url.asString().substring(prefix.length())))
+            .toList();
+    }
+
     /** The users of the domain who have a quarantine repository (it may be empty). */
     public List<Username> usersOf(Domain domain) {
         String suffix = "@" + domain.asString().toLowerCase(Locale.ROOT);
-        return quarantineUrls().stream()
-            .map(url -> url.asString().substring(prefix.length()))
-            .filter(address -> address.endsWith(suffix))
-            .map(Username::of)
+        return users().stream()
+            .filter(user -> user.asString().endsWith(suffix))
             .toList();
     }
 

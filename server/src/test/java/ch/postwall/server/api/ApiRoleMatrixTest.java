@@ -52,6 +52,8 @@ import ch.postwall.filter.trace.MessageTraceConfiguration;
 import ch.postwall.mailbox.testing.ControllableClock;
 import ch.postwall.retention.access.AccessLogConfiguration;
 import ch.postwall.server.audit.MemoryAuditLogStore;
+import ch.postwall.server.digest.DigestRoutes;
+import ch.postwall.server.digest.MemoryDigestSettingsStore;
 import ch.postwall.server.roles.AccessPolicy;
 import ch.postwall.server.roles.MemoryRoleGrantStore;
 import ch.postwall.server.roles.PasswordHash;
@@ -83,6 +85,7 @@ class ApiRoleMatrixTest {
     private MemoryRoleGrantStore grants;
     private MemoryQuarantineAccess quarantine;
     private MemoryAuditLogStore audit;
+    private MemoryDigestSettingsStore digestSettings;
     private ApiServer server;
 
     /** A route in its own-tenant and other-tenant form; {TENANT}, {USER}, {ID} are substituted. */
@@ -115,7 +118,9 @@ class ApiRoleMatrixTest {
         Map.entry("put staff", new RouteCase("PUT", "/api/staff/temp", "{\"role\": \"support\", \"password\": \"pw-temp-1\"}")),
         Map.entry("remove staff", new RouteCase("DELETE", "/api/staff/temp")),
         Map.entry("grant domain admin", new RouteCase("PUT", "/api/domains/{DOMAIN}/admins/{USER}")),
-        Map.entry("revoke domain admin", new RouteCase("DELETE", "/api/domains/{DOMAIN}/admins/{USER}")));
+        Map.entry("revoke domain admin", new RouteCase("DELETE", "/api/domains/{DOMAIN}/admins/{USER}")),
+        Map.entry("digest setting", new RouteCase("GET", "/api/users/{USER}/quarantine-digest")),
+        Map.entry("change digest setting", new RouteCase("PUT", "/api/users/{USER}/quarantine-digest", "{\"enabled\": false}")));
 
     private static final Map<String, String> LOGINS = Map.of(
         "platform admin", "root",
@@ -135,7 +140,8 @@ class ApiRoleMatrixTest {
             Map.entry("protocol log", List.of(200, 200)), Map.entry("grant support", List.of(204, 204)),
             Map.entry("revoke support", List.of(204, 204)), Map.entry("put staff", List.of(204, 204)),
             Map.entry("remove staff", List.of(204, 204)), Map.entry("grant domain admin", List.of(204, 204)),
-            Map.entry("revoke domain admin", List.of(204, 204))),
+            Map.entry("revoke domain admin", List.of(204, 204)), Map.entry("digest setting", List.of(200, 200)),
+            Map.entry("change digest setting", List.of(204, 204))),
         "technical admin", Map.of(
             "quarantine of domain", List.of(200, 200), "quarantine of user", List.of(200, 200),
             "headers", List.of(200, 200)),
@@ -152,7 +158,8 @@ class ApiRoleMatrixTest {
         "user", Map.of(
             "trace of user", List.of(200, 403), "quarantine of user", List.of(200, 403),
             "headers", List.of(200, 403), "message", List.of(200, 403),
-            "release", List.of(204, 403), "delete", List.of(204, 403), "block sender", List.of(204, 403)));
+            "release", List.of(204, 403), "delete", List.of(204, 403), "block sender", List.of(204, 403),
+            "digest setting", List.of(200, 403), "change digest setting", List.of(204, 403)));
 
     @BeforeAll
     static void createCertificateAndClient() throws Exception {
@@ -200,10 +207,12 @@ class ApiRoleMatrixTest {
         quarantine.put("q1", BOB, "spam@spam.test", "Invoice", "From: spam@spam.test\r\nSubject: Invoice\r\n\r\n" + BODY_LINE + "\r\n");
         quarantine.put("q2", CAROL, "spam@spam.test", "Invoice", "From: spam@spam.test\r\nSubject: Invoice\r\n\r\n" + BODY_LINE + "\r\n");
         audit = new MemoryAuditLogStore(clock, AccessLogConfiguration.DEFAULT);
+        digestSettings = new MemoryDigestSettingsStore();
 
         ApiRoutes routes = new ApiRoutes(new AccessPolicy(grants), traces, protocolLogs, quarantine, grants, audit, clock);
         server = new ApiServer(ApiConfiguration.builder().port(0).bindAddress("127.0.0.1").build(), serverTls,
-            new ApiAuthenticator(users, grants), List.of(routes, new RoleRoutes(new AccessPolicy(grants), grants)));
+            new ApiAuthenticator(users, grants), List.of(routes, new RoleRoutes(new AccessPolicy(grants), grants),
+                new DigestRoutes(new AccessPolicy(grants), digestSettings)));
         server.start();
     }
 
@@ -311,6 +320,21 @@ class ApiRoleMatrixTest {
         assertThat(call("root", "PUT", "/api/domains/example.com/admins/carol@other.org").statusCode()).isEqualTo(204);
 
         assertThat(call(CAROL.asString(), "GET", "/api/quarantine?domain=example.com").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void userShouldTurnTheirDigestOffAndOnAgain() throws Exception {
+        assertThat(call(BOB.asString(), "PUT", "/api/users/bob@example.com/quarantine-digest", PASSWORD, "{\"enabled\": false}")
+            .statusCode()).isEqualTo(204);
+        assertThat(digestSettings.settings(BOB).optedOut()).isTrue();
+        assertThat(new String(call(BOB.asString(), "GET", "/api/users/bob@example.com/quarantine-digest").body(), StandardCharsets.UTF_8))
+            .isEqualTo("{\"enabled\":false}");
+
+        call(BOB.asString(), "PUT", "/api/users/bob@example.com/quarantine-digest", PASSWORD, "{\"enabled\": true}");
+
+        assertThat(digestSettings.settings(BOB).optedOut()).isFalse();
+        assertThat(call(BOB.asString(), "PUT", "/api/users/bob@example.com/quarantine-digest", PASSWORD, "{\"enabled\": \"no\"}")
+            .statusCode()).isEqualTo(400);
     }
 
     @Test
