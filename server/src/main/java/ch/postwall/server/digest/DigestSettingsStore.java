@@ -16,5 +16,6 @@ public interface DigestSettingsStore {
 
     void deleteUser(Username user);
 
-    void deleteDomain(Domain domain);
+    /** Deletes the settings of the domain's users and returns how many users had some. */
+    int deleteDomain(Domain domain);
 }

@@ -79,12 +79,12 @@ public class EmbeddedDigestSettingsStore implements DigestSettingsStore {
     }
 
     @Override
-    public void deleteDomain(Domain domain) {
-        delete("domain", domain.asString());
+    public int deleteDomain(Domain domain) {
+        return delete("domain", domain.asString());
     }
 
-    private void delete(String column, String value) {
-        database.inTransaction(connection -> {
+    private int delete(String column, String value) {
+        return database.inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM digest_settings WHERE " + column + " = ?")) {
                 delete.setString(1, value);
                 return delete.executeUpdate();

@@ -1,6 +1,7 @@
 package ch.postwall.server.digest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,9 @@ public class MemoryDigestSettingsStore implements DigestSettingsStore {
     }
 
     @Override
-    public void deleteDomain(Domain domain) {
-        settings.keySet().removeIf(user -> user.getDomainPart().equals(Optional.of(domain)));
+    public int deleteDomain(Domain domain) {
+        List<Username> users = settings.keySet().stream().filter(user -> user.getDomainPart().equals(Optional.of(domain))).toList();
+        users.forEach(settings::remove);
+        return users.size();
     }
 }

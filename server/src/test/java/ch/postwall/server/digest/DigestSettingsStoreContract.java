@@ -68,7 +68,7 @@ public interface DigestSettingsStoreContract {
         store().recordDigest(BOB, MADE_AT);
         store().setOptedOut(CAROL, true);
 
-        store().deleteDomain(Domain.of("example.com"));
+        assertThat(store().deleteDomain(Domain.of("example.com"))).isEqualTo(2);
 
         assertThat(store().settings(ALICE)).isEqualTo(DigestSettings.DEFAULT);
         assertThat(store().settings(BOB)).isEqualTo(DigestSettings.DEFAULT);

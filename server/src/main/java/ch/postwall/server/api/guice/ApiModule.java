@@ -15,9 +15,12 @@ import org.apache.james.utils.PropertiesProvider;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
+import ch.postwall.mailbox.lifecycle.ExportStep;
+import ch.postwall.mailbox.lifecycle.WipeStep;
 import ch.postwall.server.api.ApiAuthenticator;
 import ch.postwall.server.api.ApiConfiguration;
 import ch.postwall.server.api.ApiRouteGroup;
@@ -26,6 +29,7 @@ import ch.postwall.server.api.ApiServer;
 import ch.postwall.server.api.BootstrapAdmin;
 import ch.postwall.server.api.PemSslContext;
 import ch.postwall.server.api.RoleRoutes;
+import ch.postwall.server.audit.AuditLogUserData;
 import ch.postwall.server.tls.SelfSignedCertificate;
 
 /**
@@ -41,6 +45,9 @@ public class ApiModule extends AbstractModule {
         Multibinder<ApiRouteGroup> routeGroups = Multibinder.newSetBinder(binder(), ApiRouteGroup.class);
         routeGroups.addBinding().to(ApiRoutes.class);
         routeGroups.addBinding().to(RoleRoutes.class);
+        bind(AuditLogUserData.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), ExportStep.class).addBinding().to(AuditLogUserData.class);
+        Multibinder.newSetBinder(binder(), WipeStep.class).addBinding().to(AuditLogUserData.class);
     }
 
     @Provides

@@ -32,6 +32,7 @@ public class CassandraDigestSettingsStore implements DigestSettingsStore {
     private final PreparedStatement setLastDigest;
     private final PreparedStatement deleteUser;
     private final PreparedStatement deleteDomain;
+    private final PreparedStatement selectDomain;
 
     @Inject
     public CassandraDigestSettingsStore(CqlSession session) {
@@ -42,6 +43,7 @@ public class CassandraDigestSettingsStore implements DigestSettingsStore {
         this.setLastDigest = session.prepare("UPDATE " + TABLE + " SET " + LAST_DIGEST + " = ? WHERE " + DOMAIN + " = ? AND " + USER + " = ?");
         this.deleteUser = session.prepare("DELETE FROM " + TABLE + " WHERE " + DOMAIN + " = ? AND " + USER + " = ?");
         this.deleteDomain = session.prepare("DELETE FROM " + TABLE + " WHERE " + DOMAIN + " = ?");
+        this.selectDomain = session.prepare("SELECT " + USER + " FROM " + TABLE + " WHERE " + DOMAIN + " = ?");
     }
 
     @Override
@@ -69,8 +71,10 @@ public class CassandraDigestSettingsStore implements DigestSettingsStore {
     }
 
     @Override
-    public void deleteDomain(Domain domain) {
+    public int deleteDomain(Domain domain) {
+        int users = session.execute(selectDomain.bind(domain.asString())).all().size();
         session.execute(deleteDomain.bind(domain.asString()));
+        return users;
     }
 
     private static String domain(Username user) {

@@ -15,8 +15,11 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
+import ch.postwall.mailbox.lifecycle.ExportStep;
+import ch.postwall.mailbox.lifecycle.WipeStep;
 import ch.postwall.server.api.ApiRouteGroup;
 import ch.postwall.server.digest.DigestRoutes;
+import ch.postwall.server.digest.DigestSettingsUserData;
 import ch.postwall.server.digest.QuarantineDigest;
 import ch.postwall.server.digest.QuarantineDigestConfiguration;
 import ch.postwall.server.digest.QuarantineDigestTask;
@@ -33,6 +36,9 @@ public class QuarantineDigestModule extends AbstractModule {
         bind(QuarantineDigest.class).in(Scopes.SINGLETON);
         bind(QuarantineDigestTask.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), ApiRouteGroup.class).addBinding().to(DigestRoutes.class);
+        bind(DigestSettingsUserData.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), ExportStep.class).addBinding().to(DigestSettingsUserData.class);
+        Multibinder.newSetBinder(binder(), WipeStep.class).addBinding().to(DigestSettingsUserData.class);
     }
 
     @Provides
