@@ -9,6 +9,8 @@ import ch.postwall.filter.gateway.guice.CassandraGatewayModule;
 import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
 import ch.postwall.filter.policy.CassandraDomainPolicyModule;
 import ch.postwall.filter.policy.EmbeddedDomainPolicyModule;
+import ch.postwall.filter.quarantine.guice.CassandraReleaseClaimModule;
+import ch.postwall.filter.quarantine.guice.EmbeddedReleaseClaimModule;
 import ch.postwall.filter.trace.guice.CassandraMessageTraceModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
 import ch.postwall.filter.protocollog.guice.CassandraProtocolLogModule;
@@ -51,6 +53,7 @@ public final class BackendChooser {
                     new EmbeddedRoleGrantModule(),
                     new EmbeddedAuditLogModule(),
                     new EmbeddedDigestSettingsModule(),
+                    new EmbeddedReleaseClaimModule(),
                     new EmbeddedGatewayModule(),
                     new EmbeddedMessageTraceModule(),
                     new EmbeddedDomainPolicyModule(),
@@ -65,6 +68,7 @@ public final class BackendChooser {
                     new CassandraRoleGrantModule(),
                     new CassandraAuditLogModule(),
                     new CassandraDigestSettingsModule(),
+                    new CassandraReleaseClaimModule(),
                     new OpenSearchSearchModule(),
                     new CassandraGatewayModule(),
                     new CassandraMessageTraceModule(),

@@ -1,7 +1,6 @@
 package ch.postwall.filter.quarantine;
 
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
-import com.google.common.util.concurrent.Striped;
 
 import ch.postwall.filter.verdict.VerdictAttributes;
 
@@ -31,10 +29,10 @@ import ch.postwall.filter.verdict.VerdictAttributes;
  * DATA and does not run again; the per-recipient verdicts are dropped so the chain does not quarantine it
  * again (the overall verdict stays, for the message trace).
  *
- * <p>Exactly once: on this node releases of one mail are serialised, and only the one that still finds
- * the mail enqueues it; the copy leaves the quarantine only after the spool holds it, so a failure
- * keeps it (a crash between the two may release it twice, never lose it). Releases on two nodes of a
- * distributed installation are not serialised by this lock.
+ * <p>Exactly once: a release first claims the mail in the {@link ReleaseClaimStore}, shared by every node,
+ * and only the claim's holder that still finds the mail enqueues it; the copy leaves the quarantine
+ * before the claim is dropped, and only after the spool holds it, so a failure keeps it (a crash between
+ * the two may release it twice, never lose it).
  */
 public class QuarantineRelease {
     /** Set on a released mail: who released it. */
@@ -44,18 +42,21 @@ public class QuarantineRelease {
     private final Quarantine quarantine;
     /** Created at the first release: the queue backend may not be up yet when Guice builds this. */
     private final Supplier<MailQueue> spool;
-    private final Striped<Lock> locks = Striped.lock(64);
+    private final ReleaseClaimStore claims;
 
     @Inject
-    public QuarantineRelease(Quarantine quarantine, MailQueueFactory<?> queues) {
+    public QuarantineRelease(Quarantine quarantine, ReleaseClaimStore claims, MailQueueFactory<?> queues) {
         this.quarantine = quarantine;
+        this.claims = claims;
         this.spool = Suppliers.memoize(() -> queues.createQueue(MailQueueFactory.SPOOL));
     }
 
-    /** The released mail's sender when this call released it; empty when the mail was not (or no longer) there. */
+    /** The released mail's sender when this call released it; empty when the mail was not there or is being released. */
     public Optional<MaybeSender> release(Username owner, MailKey key, String releasedBy) throws MessagingException {
-        Lock lock = locks.get(owner.asString() + "/" + key.asString());
-        lock.lock();
+        String claim = owner.asString() + "/" + key.asString();
+        if (!claims.claim(claim)) {
+            return Optional.empty();
+        }
         try {
             Optional<Mail> mail = quarantine.retrieve(owner, key);
             if (mail.isEmpty()) {
@@ -70,7 +71,7 @@ public class QuarantineRelease {
                 LifecycleUtil.dispose(mail.get());
             }
         } finally {
-            lock.unlock();
+            claims.drop(claim);
         }
     }
 

@@ -48,7 +48,7 @@ class QuarantineReleaseTest {
         quarantine = new Quarantine(MemoryQuarantine.store(), MemoryQuarantine.PREFIX, Duration.ofDays(30), Clock.systemUTC());
         MemoryMailQueueFactory queues = new MemoryMailQueueFactory(new RawMailQueueItemDecoratorFactory());
         spool = queues.createQueue(MailQueueFactory.SPOOL);
-        release = new QuarantineRelease(quarantine, queues);
+        release = new QuarantineRelease(quarantine, new MemoryReleaseClaimStore(Clock.systemUTC()), queues);
         quarantine.put(FakeMail.builder()
             .name(KEY.asString())
             .sender("spammer@outside.example")

@@ -26,6 +26,7 @@ import ch.postwall.filter.policy.DomainPolicy;
 import ch.postwall.filter.policy.MemoryDomainPolicyStore;
 import ch.postwall.filter.policy.UserSenderLists;
 import ch.postwall.filter.quarantine.MemoryQuarantine;
+import ch.postwall.filter.quarantine.MemoryReleaseClaimStore;
 import ch.postwall.filter.quarantine.Quarantine;
 import ch.postwall.filter.quarantine.QuarantineRelease;
 import ch.postwall.filter.verdict.VerdictAttributes;
@@ -52,7 +53,7 @@ class RepositoryQuarantineAccessTest {
         MemoryMailQueueFactory queues = new MemoryMailQueueFactory(new RawMailQueueItemDecoratorFactory());
         spool = queues.createQueue(MailQueueFactory.SPOOL);
         policies = new MemoryDomainPolicyStore();
-        access = new RepositoryQuarantineAccess(quarantine, new QuarantineRelease(quarantine, queues),
+        access = new RepositoryQuarantineAccess(quarantine, new QuarantineRelease(quarantine, new MemoryReleaseClaimStore(clock), queues),
             new UserSenderLists(policies, DomainPolicy.DEFAULT));
         quarantine("m1", "spammer@bad.example", "Offer", "spam", BOB);
         clock.advance(Duration.ofHours(1));

@@ -10,7 +10,8 @@ import ch.postwall.server.api.RepositoryQuarantineAccess;
 
 /**
  * The API's quarantine over the filter's repositories: needs the filter's {@code Quarantine}, its
- * configuration and policy store, and James's mail queues (releases go back to the spool).
+ * configuration and policy store, a {@code ReleaseClaimStore} from the backend's modules, and James's
+ * mail queues (releases go back to the spool).
  */
 public class QuarantineAccessModule extends AbstractModule {
     @Override
