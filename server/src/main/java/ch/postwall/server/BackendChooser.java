@@ -25,6 +25,7 @@ import ch.postwall.retention.guice.CassandraRetentionPolicyModule;
 import ch.postwall.retention.guice.EmbeddedAccessLogModule;
 import ch.postwall.retention.guice.EmbeddedContractModule;
 import ch.postwall.retention.guice.EmbeddedRetentionPolicyModule;
+import ch.postwall.retention.guice.RetentionAnnotationModule;
 import ch.postwall.server.audit.guice.CassandraAuditLogModule;
 import ch.postwall.server.audit.guice.EmbeddedAuditLogModule;
 import ch.postwall.server.config.Backend;
@@ -44,8 +45,10 @@ public final class BackendChooser {
     public static Module modulesFor(Backend backend) {
         switch (backend) {
             case EMBEDDED:
-                // Logins are recorded in the access log by decorating the backend's users repository.
-                return Modules.combine(Modules.override(EmbeddedBackendModules.ALL).with(new AccessLogCaptureModule()),
+                // Logins are recorded in the access log by decorating the backend's users repository; IMAP clients see
+                // each folder's retention through the annotation manager.
+                return Modules.combine(Modules.override(EmbeddedBackendModules.ALL)
+                        .with(new AccessLogCaptureModule(), new RetentionAnnotationModule()),
                     new EmbeddedAccessLogModule(),
                     new EmbeddedRetentionPolicyModule(),
                     new EmbeddedContractModule(),
@@ -60,7 +63,8 @@ public final class BackendChooser {
                     new EmbeddedCalendarStoreModule());
             case DISTRIBUTED:
                 // James's MailboxModule and the event bus come from PostwallServer.CORE, as for the embedded backend.
-                return Modules.combine(Modules.override(CassandraBackendModules.ALL).with(new AccessLogCaptureModule()),
+                return Modules.combine(Modules.override(CassandraBackendModules.ALL)
+                        .with(new AccessLogCaptureModule(), new RetentionAnnotationModule()),
                     new CassandraAccessLogModule(),
                     new CassandraRetentionPolicyModule(),
                     new CassandraContractModule(),

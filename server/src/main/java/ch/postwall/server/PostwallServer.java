@@ -1,11 +1,11 @@
 package ch.postwall.server;
 
 import org.apache.james.GuiceJamesServer;
+import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.process.MailboxTyper;
 import org.apache.james.modules.MailboxModule;
 import org.apache.james.modules.MailetProcessingModule;
 import org.apache.james.modules.mailbox.DefaultEventModule;
-import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
 import org.apache.james.modules.protocols.IMAPServerModule;
 import org.apache.james.modules.protocols.LMTPServerModule;
 import org.apache.james.modules.protocols.POP3ServerModule;
@@ -33,8 +33,6 @@ import com.google.inject.util.Modules;
 import ch.postwall.filter.FilterModule;
 import ch.postwall.filter.protocollog.guice.ProtocolLogModule;
 import ch.postwall.calendar.guice.CalDavModule;
-import ch.postwall.calendar.server.CalendarAuthenticator;
-import ch.postwall.calendar.server.UsersRepositoryCalendarAuthenticator;
 import ch.postwall.filter.gateway.guice.GatewayWebAdminModule;
 import ch.postwall.filter.trace.guice.MessageTraceModule;
 import ch.postwall.retention.guice.AccessLogModule;
@@ -44,7 +42,9 @@ import ch.postwall.retention.guice.RetentionEnforcementModule;
 import ch.postwall.server.api.guice.ApiModule;
 import ch.postwall.server.api.guice.QuarantineAccessModule;
 import ch.postwall.server.digest.guice.QuarantineDigestModule;
+import ch.postwall.server.imap.LoginMdcImapProcessor;
 import ch.postwall.server.provisioning.StandardFolderTyper;
+import ch.postwall.server.retention.guice.RetentionAccessModule;
 import ch.postwall.server.webadmin.AdminAuthenticationFilter;
 import ch.postwall.server.webadmin.AdminCredential;
 
@@ -56,7 +56,11 @@ public final class PostwallServer {
             new LMTPServerModule(),
             new IMAPServerModule(),
             new POP3ServerModule()))
-        .with(binder -> binder.bind(MailboxTyper.class).to(StandardFolderTyper.class).in(Scopes.SINGLETON));
+        .with(binder -> {
+            binder.bind(MailboxTyper.class).to(StandardFolderTyper.class).in(Scopes.SINGLETON);
+            // IMAP logins reach the access log with their protocol and client address.
+            binder.bind(ImapProcessor.class).to(LoginMdcImapProcessor.class);
+        });
 
     public static final Module WEBADMIN = Modules.override(Modules.combine(
             new WebAdminServerModule(),
@@ -88,22 +92,26 @@ public final class PostwallServer {
         new QuarantineAccessModule(),
         new QuarantineDigestModule());
 
-    /** Retention of user content, the access log, export, and the wipe when a contract ends. */
+    /**
+     * Retention of user content, the access log (of every HTTP request too), export, the wipe when a contract ends,
+     * and their REST and WebAdmin routes.
+     */
     public static final Module RETENTION = Modules.combine(
         new AccessLogModule(),
         new RetentionEnforcementModule(),
         new ContractWipeModule(),
-        new ExportModule());
+        new ExportModule(),
+        new RetentionAccessModule());
 
-    /** CalDAV on its own HTTPS port, authenticated with the mail credentials; the store comes with the backend. */
-    public static final Module CALENDAR = Modules.combine(
-        new CalDavModule(),
-        binder -> binder.bind(CalendarAuthenticator.class).to(UsersRepositoryCalendarAuthenticator.class).in(Scopes.SINGLETON));
+    /**
+     * CalDAV on its own HTTPS port, authenticated with the mail credentials (see {@link RetentionAccessModule}); the
+     * store comes with the backend.
+     */
+    public static final Module CALENDAR = new CalDavModule();
 
     public static final Module CORE = Modules.combine(
         new MailboxModule(),
         new DefaultEventModule(),
-        new MemoryDeadLetterModule(),
         new NaiveDelegationStoreModule(),
         new TaskManagerModule());
 

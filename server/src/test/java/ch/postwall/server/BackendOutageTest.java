@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import javax.mail.Folder;
-import javax.mail.Store;
 import javax.mail.search.BodyTerm;
 
 import org.junit.jupiter.api.Test;
@@ -15,14 +13,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ch.postwall.mailbox.cassandra.CassandraExtension;
 import ch.postwall.mailbox.opensearch.OpenSearchExtension;
+import ch.postwall.mailbox.opensearch.OpenSearchMessageSearchIndex;
 
 /**
  * Cassandra or OpenSearch stops under a running distributed server: the server says it is unhealthy, answers
- * temporary failures instead of losing mail, and recovers by itself once the service is back.
+ * temporary failures instead of losing mail, and recovers by itself once the service is back, also when it was
+ * restarted meanwhile.
  */
 class BackendOutageTest {
     private static final Duration DETECTION = Duration.ofSeconds(60);
     private static final Duration RECOVERY = Duration.ofMinutes(3);
+    private static final String SEARCH_INDEX_GROUP = new OpenSearchMessageSearchIndex.OpenSearchMessageSearchIndexGroup().asString();
 
     @RegisterExtension
     static PostwallServerExtension server = new PostwallServerExtension(List.of(), new DistributedServices()::configure);
@@ -75,19 +76,29 @@ class BackendOutageTest {
         await().atMost(RECOVERY).until(() -> searchInbox(user, "search-secret", "during"), found -> found == 1);
     }
 
-    /** A mail over the MX port; returns the last reply, which is 250 only when the mail was accepted. */
-    private static String deliverOverMx(String recipient, String text) {
-        try (LineClient smtp = new LineClient(server.server().ports().smtp)) {
-            smtp.readSmtpReply();
-            smtp.smtp("EHLO outside.example");
-            for (String command : List.of("MAIL FROM:<sender@outside.example>", "RCPT TO:<" + recipient + ">", "DATA")) {
-                String reply = smtp.smtp(command);
-                if (!reply.startsWith("250") && !reply.startsWith("354")) {
-                    return reply;
-                }
-            }
-            return smtp.smtp("Subject: " + text + "\r\n\r\nSent " + text + ".\r\n.");
+    @Test
+    void indexingThatFailedDuringAnOpenSearchOutageShouldSurviveARestartAndBeRedelivered() throws Exception {
+        String user = PostwallServerContract.uniqueUser("outage.example");
+        server.webAdmin().createUser(user, "restart-secret");
+        OpenSearchExtension.pauseServer();
+        try {
+            assertThat(deliverOverMx(user, "kept across the restart")).startsWith("250");
+            // The event bus retries the indexing, then keeps it as a dead letter.
+            await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(2)).until(BackendOutageTest::deadLetterGroups,
+                groups -> groups.contains(SEARCH_INDEX_GROUP));
+            // Memory dead letters would be lost here, and the mail never become searchable.
+            server.server().stop();
+        } finally {
+            OpenSearchExtension.resumeServer();
         }
+        server.server().start();
+
+        await().atMost(RECOVERY).until(() -> searchInbox(user, "restart-secret", "restart"), found -> found == 1);
+        await().atMost(RECOVERY).until(BackendOutageTest::deadLetterGroups, groups -> !groups.contains(SEARCH_INDEX_GROUP));
+    }
+
+    private static String deadLetterGroups() {
+        return server.webAdmin().get("/events/deadLetter/groups").body();
     }
 
     private static void awaitHealthCheckStatus(int status, Duration timeout) {
@@ -106,19 +117,15 @@ class BackendOutageTest {
         return imap;
     }
 
+    private static String deliverOverMx(String recipient, String text) {
+        return server.mail().deliverOverMx(recipient, text);
+    }
+
     private static int searchInbox(String user, String password, String word) throws Exception {
-        try (Store store = server.mail().imap(user, password)) {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            return inbox.search(new BodyTerm(word)).length;
-        }
+        return server.mail().searchInbox(user, password, new BodyTerm(word));
     }
 
     private static int countInbox(String user, String password) throws Exception {
-        try (Store store = server.mail().imap(user, password)) {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            return inbox.getMessageCount();
-        }
+        return server.mail().countInbox(user, password);
     }
 }

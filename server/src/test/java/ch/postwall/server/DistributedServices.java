@@ -6,10 +6,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import ch.postwall.mailbox.cassandra.CassandraExtension;
+import ch.postwall.mailbox.opensearch.OpenSearchConfiguration;
 import ch.postwall.mailbox.opensearch.OpenSearchExtension;
 
 /**
@@ -28,6 +30,21 @@ public final class DistributedServices {
         return OpenSearchExtension.baseUri();
     }
 
+    /** This deployment's index, for tests that look at or change it behind the servers' back. */
+    public OpenSearchConfiguration openSearchConfiguration() {
+        URI openSearch = openSearch();
+        return OpenSearchConfiguration.builder()
+            .hosts(List.of(openSearch.getHost() + ":" + openSearch.getPort()))
+            .indexName(index)
+            .aliasName(alias())
+            .replicas(0)
+            .build();
+    }
+
+    private String alias() {
+        return index + "-alias";
+    }
+
     /** Chooses the distributed backend in a copy of the shipped conf/, with the shipped files' own keys. */
     public void configure(Path conf) throws IOException {
         InetSocketAddress cassandra = cassandra();
@@ -41,7 +58,7 @@ public final class DistributedServices {
         replace(conf.resolve("opensearch.properties"), Map.of(
             "opensearch.hosts=127.0.0.1:9200", "opensearch.hosts=" + openSearch.getHost() + ":" + openSearch.getPort(),
             "opensearch.index.name=postwall-messages-v1", "opensearch.index.name=" + index,
-            "opensearch.alias.name=postwall-messages", "opensearch.alias.name=" + index + "-alias",
+            "opensearch.alias.name=postwall-messages", "opensearch.alias.name=" + alias(),
             "opensearch.index.replicas=1", "opensearch.index.replicas=0"));
     }
 

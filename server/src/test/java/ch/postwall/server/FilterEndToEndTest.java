@@ -153,6 +153,6 @@ class FilterEndToEndTest {
     }
 
     private static int inboxCount(String user) throws Exception {
-        return server.mail().inboxCount(user, "filter-secret");
+        return server.mail().countInbox(user, "filter-secret");
     }
 }

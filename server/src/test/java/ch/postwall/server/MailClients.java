@@ -19,6 +19,7 @@ import javax.mail.Session;
 import javax.mail.Store;
 import javax.mail.Transport;
 import javax.mail.internet.MimeMessage;
+import javax.mail.search.SearchTerm;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -56,11 +57,6 @@ public class MailClients {
         return store;
     }
 
-    /** Messages in the user's INBOX, read over IMAP. */
-    public int inboxCount(String username, String password) throws MessagingException {
-        return inboxSubjects(username, password).size();
-    }
-
     /** The subjects of the messages in the user's INBOX, oldest first, read over IMAP. */
     public List<String> inboxSubjects(String username, String password) throws MessagingException {
         try (Store store = imap(username, password)) {
@@ -94,6 +90,41 @@ public class MailClients {
         }
     }
 
+    /**
+     * A mail from outside over the MX port (25) without TLS, subject and body naming {@code text}; returns the
+     * last reply, which starts with 250 only when the mail was accepted.
+     */
+    public String deliverOverMx(String recipient, String text) {
+        try (LineClient smtp = new LineClient(server.ports().smtp)) {
+            smtp.readSmtpReply();
+            smtp.smtp("EHLO outside.example");
+            for (String command : List.of("MAIL FROM:<sender@outside.example>", "RCPT TO:<" + recipient + ">", "DATA")) {
+                String reply = smtp.smtp(command);
+                if (!reply.startsWith("250") && !reply.startsWith("354")) {
+                    return reply;
+                }
+            }
+            return smtp.smtp("Subject: " + text + "\r\n\r\nSent " + text + ".\r\n.");
+        }
+    }
+
+    /** How many messages of the user's INBOX an IMAP SEARCH with this term finds. */
+    public int searchInbox(String username, String password, SearchTerm term) throws MessagingException {
+        try (Store store = imap(username, password)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.search(term).length;
+        }
+    }
+
+    public int countInbox(String username, String password) throws MessagingException {
+        try (Store store = imap(username, password)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.getMessageCount();
+        }
+    }
+
     public Session newSession() {
         return Session.getInstance(new Properties());
     }
@@ -119,6 +150,7 @@ public class MailClients {
         return trustingContext(certificate).getSocketFactory();
     }
 
+    /** A TLS context that trusts exactly the given PEM certificate, for HTTPS clients. */
     public static SSLContext trustingContext(Path certificate) {
         try (InputStream input = Files.newInputStream(certificate)) {
             KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());

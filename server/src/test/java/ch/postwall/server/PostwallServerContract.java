@@ -204,7 +204,7 @@ public interface PostwallServerContract {
         }
     }
 
-    private static LineClient loggedInImap(PostwallServerExtension extension, String user, String password) {
+    static LineClient loggedInImap(PostwallServerExtension extension, String user, String password) {
         LineClient imap = new LineClient(extension.server().ports().imap);
         imap.readLine();
         imap.sendLine("a STARTTLS");

@@ -82,7 +82,7 @@ class QuarantineEndToEndTest {
         WebAdminClient otherDomainAdmin = server.api("eve@other.example", PASSWORD);
         assertThat(otherDomainAdmin.get("/api/quarantine?user=" + user).statusCode()).isEqualTo(403);
         assertThat(otherDomainAdmin.get("/api/quarantine/" + user + "/" + id + "/headers").statusCode()).isEqualTo(403);
-        assertThat(otherDomainAdmin.post("/api/quarantine/" + user + "/" + id + "/release").statusCode()).isEqualTo(403);
+        assertThat(otherDomainAdmin.post("/api/quarantine/" + user + "/" + id + "/release", null).statusCode()).isEqualTo(403);
 
         assertThat(owner.get("/api/quarantine/" + user + "/" + id + "/message").body()).contains("GTUBE");
         await().atMost(Duration.ofSeconds(60)).until(() -> server.mail().inboxSubjects(user, PASSWORD),
@@ -90,8 +90,8 @@ class QuarantineEndToEndTest {
         assertThat(server.mail().inboxSubjects(user, PASSWORD)).doesNotContain(SUBJECT);
 
         String release = "/api/quarantine/" + user + "/" + id + "/release";
-        CompletableFuture<Integer> byAdmin = CompletableFuture.supplyAsync(() -> platformAdmin.post(release).statusCode());
-        CompletableFuture<Integer> byOwner = CompletableFuture.supplyAsync(() -> owner.post(release).statusCode());
+        CompletableFuture<Integer> byAdmin = CompletableFuture.supplyAsync(() -> platformAdmin.post(release, null).statusCode());
+        CompletableFuture<Integer> byOwner = CompletableFuture.supplyAsync(() -> owner.post(release, null).statusCode());
         assertThat(List.of(byAdmin.get(), byOwner.get())).containsExactlyInAnyOrder(204, 404);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> server.mail().inboxSubjects(user, PASSWORD).contains(SUBJECT));

@@ -8,16 +8,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * WebAdmin over real HTTP, authenticated as the administrator unless told otherwise; also the client of
  * the REST API over HTTPS ({@link #api}), which speaks the same JSON with HTTP Basic.
  */
 public class WebAdminClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Below the request timeout, so that one await request answers (408 when the task is still running). */
+    private static final String AWAIT_SLICE = "20s";
     private final HttpClient http;
     private final URI base;
     private final Optional<String> authorization;
@@ -60,8 +67,25 @@ public class WebAdminClient {
             .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public HttpResponse<String> post(String path) {
-        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    public HttpResponse<String> post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+            .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /**
+     * Starts a WebAdmin task with a POST (answered 201 with its id) and waits for it to end, at most the timeout;
+     * returns its final details, whose {@code status} is {@code completed}, {@code failed} or {@code cancelled}.
+     */
+    public JsonNode runTask(String path, Duration timeout) {
+        String taskId = readJson(expectSuccess(post(path, null))).path("taskId").asText();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> awaited = get("/tasks/" + taskId + "/await?timeout=" + AWAIT_SLICE);
+            if (awaited.statusCode() != 408) {
+                return readJson(expectSuccess(awaited));
+            }
+        }
+        throw new IllegalStateException("Task " + path + " (" + taskId + ") did not end within " + timeout);
     }
 
     public HttpResponse<String> delete(String path) {
@@ -75,10 +99,19 @@ public class WebAdminClient {
         expectSuccess(put("/users/" + address, "{\"password\":\"" + password + "\"}"));
     }
 
-    private static void expectSuccess(HttpResponse<String> response) {
+    private static HttpResponse<String> expectSuccess(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
                 + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static JsonNode readJson(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,8 +14,11 @@ import org.apache.james.core.Username;
 public interface CalDavAccessListener {
     CalDavAccessListener NONE = access -> { };
 
-    /** One answered request. {@code user} is empty when authentication failed or was missing. */
-    record Access(Optional<Username> user, String remoteAddress, String method, String path, int status) {
+    /**
+     * One answered request. {@code user} is empty when authentication failed or was missing; {@code login} is the
+     * login the client sent, also when it failed (never the password).
+     */
+    record Access(Optional<Username> user, Optional<String> login, String remoteAddress, String method, String path, int status) {
     }
 
     void requestAnswered(Access access);

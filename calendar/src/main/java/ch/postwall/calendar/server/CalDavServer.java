@@ -107,11 +107,12 @@ public class CalDavServer implements Startable {
         @Override
         public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
             baseRequest.setHandled(true);
-            Optional<Username> user = authenticate(request.getHeader("Authorization"));
+            Authentication authentication = authenticate(request.getHeader("Authorization"));
+            Optional<Username> user = authentication.user();
             try {
                 answer(request, response, user);
             } finally {
-                accessListener.requestAnswered(new CalDavAccessListener.Access(user, request.getRemoteAddr(),
+                accessListener.requestAnswered(new CalDavAccessListener.Access(user, authentication.login(), request.getRemoteAddr(),
                     request.getMethod(), request.getRequestURI(), response.getStatus()));
             }
         }
@@ -167,15 +168,20 @@ public class CalDavServer implements Startable {
         }
     }
 
-    private Optional<Username> authenticate(String authorization) {
+    /** The login a request claimed and, when its password matched, the user. */
+    private record Authentication(Optional<String> login, Optional<Username> user) {
+        static final Authentication NONE = new Authentication(Optional.empty(), Optional.empty());
+    }
+
+    private Authentication authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+            return Authentication.NONE;
         }
         byte[] decoded;
         try {
             decoded = Base64.getDecoder().decode(authorization.substring(6).trim());
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return Authentication.NONE;
         }
         CharBuffer credentials = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(decoded));
         Arrays.fill(decoded, (byte) 0);
@@ -184,11 +190,12 @@ public class CalDavServer implements Startable {
         try {
             int colon = indexOf(characters, ':');
             if (colon < 0) {
-                return Optional.empty();
+                return Authentication.NONE;
             }
+            String login = new String(characters, 0, colon);
             char[] password = Arrays.copyOfRange(characters, colon + 1, characters.length);
             try {
-                return authenticator.authenticate(new String(characters, 0, colon), password);
+                return new Authentication(Optional.of(login), authenticator.authenticate(login, password));
             } finally {
                 Arrays.fill(password, '\0');
             }

@@ -3,19 +3,24 @@ package ch.postwall.mailbox.cassandra;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
+import ch.postwall.mailbox.events.CassandraDeadLettersModule;
 import ch.postwall.mailbox.queue.ActiveMQMailQueueModule;
 
 /**
  * The distributed backend as module groups for the server's backend chooser.
  *
  * <p>Like {@code EmbeddedBackendModules.ALL}, it leaves to the server's core what does not depend on the backend
- * (James's MailboxModule, the in-VM event bus and its dead letters, delegation, the task manager). No message search
+ * (James's MailboxModule, the in-VM event bus, delegation, the task manager); the event bus's dead letters are
+ * kept in Cassandra, so that failed deliveries survive a restart. No message search
  * index is bound: the distributed backend's OpenSearch index comes separately, and the server must add one. The mail
  * queue is the embedded backend's: an ActiveMQ broker per node, since Postwall runs no RabbitMQ for James's shared
  * queue.
  */
 public final class CassandraBackendModules {
-    /** James's stores on Cassandra: mailbox, quota, users, domains, rewrites, Sieve, mail repositories, blobs, events; and the queue. */
+    /**
+     * James's stores on Cassandra: mailbox, quota, users, domains, rewrites, Sieve, mail repositories, blobs, events,
+     * event dead letters; and the queue.
+     */
     public static final Module ALL = Modules.combine(
         new CassandraSessionModule(),
         new CassandraMailboxBackendModule(),
@@ -24,6 +29,7 @@ public final class CassandraBackendModules {
         new CassandraSieveBackendModule(),
         new CassandraMailRepositoryBackendModule(),
         new CassandraEventStoreBackendModule(),
+        new CassandraDeadLettersModule(),
         new ActiveMQMailQueueModule());
 
     /**

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,11 +18,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 
+import javax.mail.Flags;
+
+import org.apache.james.events.Event;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.model.Mailbox;
 import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MessageId;
+import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.model.UpdatedFlags;
 import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.mailbox.SessionProvider;
@@ -31,6 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ch.postwall.mailbox.search.UidSafeLuceneMessageSearchIndex;
+import com.github.fge.lambdas.Throwing;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,9 +48,18 @@ import reactor.core.publisher.Mono;
  * start. This one commits at most {@link #COMMIT_INTERVAL} after a change, and tells whether the
  * previous run ended without closing the index: then changes (and mailbox events that never reached
  * the index) may be missing, and the index must be rebuilt from the mailboxes.
+ * <p>
+ * James dispatches mailbox events inside the mailbox's write lock and waits for every listener, so
+ * indexing a message would hold up the next delivery to the same mailbox. Events are therefore
+ * applied in order by one indexing thread, and every search first waits for the events dispatched
+ * before it: a client still finds the message it has just appended. An event that keeps failing
+ * leaves the index incomplete, so the open marker is kept and the next start rebuilds the index.
  */
 public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchIndex {
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration DRAIN_ON_CLOSE = Duration.ofMinutes(1);
+    private static final int ATTEMPTS = 3;
+    private static final Duration RETRY_DELAY = Duration.ofMillis(200);
     private static final String OPEN_MARKER = ".open";
     private static final Logger LOGGER = LoggerFactory.getLogger(DurableLuceneMessageSearchIndex.class);
 
@@ -48,6 +67,8 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     private final boolean previousRunCrashed;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService committer;
+    private final ExecutorService indexer;
+    private final AtomicBoolean changesLost = new AtomicBoolean();
 
     /**
      * Constructed by Guice (not by a provider method) so that its {@code @PreDestroy} runs at shutdown:
@@ -75,12 +96,80 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
             thread.setDaemon(true);
             return thread;
         });
+        this.indexer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lucene-indexer");
+            thread.setDaemon(true);
+            return thread;
+        });
         committer.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** True when the previous run did not close the index: it has to be rebuilt. */
     public boolean previousRunCrashed() {
         return previousRunCrashed;
+    }
+
+    @Override
+    public Mono<Void> reactiveEvent(Event event) {
+        return Mono.fromRunnable(() -> {
+            try {
+                indexer.execute(() -> applyWithRetries(event));
+            } catch (RejectedExecutionException e) {
+                LOGGER.error("Search index closed: event {} not indexed, the index will be rebuilt at the next start", event.getEventId());
+                changesLost.set(true);
+            }
+        });
+    }
+
+    private void applyWithRetries(Event event) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                super.reactiveEvent(event).block();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    LOGGER.error("Cannot index event {}; the index will be rebuilt at the next start", event.getEventId(), e);
+                    changesLost.set(true);
+                    return;
+                }
+                LOGGER.warn("Cannot index event {} (attempt {}); retrying", event.getEventId(), attempt, e);
+                sleep(RETRY_DELAY);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Completes once every event dispatched before the call is in the index. */
+    public Mono<Void> indexedSoFar() {
+        return Mono.defer(() -> {
+            try {
+                return Mono.fromFuture(CompletableFuture.runAsync(() -> { }, indexer));
+            } catch (RejectedExecutionException e) {
+                return Mono.empty();
+            }
+        });
+    }
+
+    @Override
+    public Flux<MessageUid> doSearch(MailboxSession session, Mailbox mailbox, SearchQuery searchQuery) {
+        return indexedSoFar().thenMany(Flux.defer(Throwing.supplier(() -> super.doSearch(session, mailbox, searchQuery)).sneakyThrow()));
+    }
+
+    @Override
+    public Flux<MessageId> search(MailboxSession session, Collection<MailboxId> mailboxIds, SearchQuery searchQuery, long limit) {
+        return indexedSoFar().thenMany(Flux.defer(Throwing.supplier(() -> super.search(session, mailboxIds, searchQuery, limit)).sneakyThrow()));
+    }
+
+    @Override
+    public Mono<Flags> retrieveIndexedFlags(Mailbox mailbox, MessageUid uid) {
+        return indexedSoFar().then(Mono.defer(() -> super.retrieveIndexedFlags(mailbox, uid)));
     }
 
     @Override
@@ -121,8 +210,21 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     @Override
     @PreDestroy
     public void close() throws IOException {
+        indexer.shutdown();
+        try {
+            if (!indexer.awaitTermination(DRAIN_ON_CLOSE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOGGER.error("Search index events still pending at shutdown; the index will be rebuilt at the next start");
+                changesLost.set(true);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            changesLost.set(true);
+        }
         committer.shutdownNow();
         super.close();
+        if (changesLost.get()) {
+            return;
+        }
         try {
             Files.deleteIfExists(openMarker);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package ch.postwall.mailbox.embedded;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
+import ch.postwall.mailbox.events.EmbeddedDeadLettersModule;
 import ch.postwall.mailbox.queue.ActiveMQMailQueueModule;
 
 /** Everything the embedded backend binds: one machine, nothing to install, data under one directory. */
@@ -12,6 +13,7 @@ public final class EmbeddedBackendModules {
         new EmbeddedDataModule(),
         new EmbeddedMailboxModule(),
         new EmbeddedSearchModule(),
+        new EmbeddedDeadLettersModule(),
         new ActiveMQMailQueueModule());
 
     private EmbeddedBackendModules() {

@@ -89,8 +89,10 @@ public class EmbeddedMailboxModule extends AbstractModule {
         bind(OpenJPAMailboxManager.class).in(Scopes.SINGLETON);
         bind(JVMMailboxPathLocker.class).in(Scopes.SINGLETON);
         bind(StoreSubscriptionManager.class).in(Scopes.SINGLETON);
-        bind(JPAModSeqProvider.class).in(Scopes.SINGLETON);
-        bind(JPAUidProvider.class).in(Scopes.SINGLETON);
+        bind(BlockModSeqProvider.class).in(Scopes.SINGLETON);
+        bind(BlockUidProvider.class).in(Scopes.SINGLETON);
+        bind(JPAModSeqProvider.class).to(BlockModSeqProvider.class);
+        bind(JPAUidProvider.class).to(BlockUidProvider.class);
         bind(UserRepositoryAuthenticator.class).in(Scopes.SINGLETON);
         bind(UserRepositoryAuthorizator.class).in(Scopes.SINGLETON);
         bind(JPAId.Factory.class).in(Scopes.SINGLETON);
@@ -106,8 +108,8 @@ public class EmbeddedMailboxModule extends AbstractModule {
         bind(MailboxSessionMapperFactory.class).to(JPAMailboxSessionMapperFactory.class);
         bind(MessageId.Factory.class).to(DefaultMessageId.Factory.class);
         bind(ThreadIdGuessingAlgorithm.class).to(NaiveThreadIdGuessingAlgorithm.class);
-        bind(ModSeqProvider.class).to(JPAModSeqProvider.class);
-        bind(UidProvider.class).to(JPAUidProvider.class);
+        bind(ModSeqProvider.class).to(BlockModSeqProvider.class);
+        bind(UidProvider.class).to(BlockUidProvider.class);
         bind(SubscriptionManager.class).to(StoreSubscriptionManager.class);
         bind(MailboxPathLocker.class).to(JVMMailboxPathLocker.class);
         bind(Authenticator.class).to(UserRepositoryAuthenticator.class);

@@ -60,6 +60,9 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int PAGE_SIZE = 1000;
     private static final String INDEX_DEFINITION = "message-index.json";
+    /** Writes go through the alias only: to a missing alias, OpenSearch would create an index without our mapping. */
+    private static final Map<String, String> REQUIRE_ALIAS = Map.of("require_alias", "true");
+    private static final String INDEX_NOT_FOUND = "index_not_found_exception";
 
     private final OpenSearchHttp http;
     private final OpenSearchConfiguration configuration;
@@ -100,6 +103,29 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
         }
     }
 
+    private interface Write {
+        OpenSearchHttp.Reply execute() throws IOException;
+    }
+
+    /**
+     * Runs the write; if the index was deleted behind the server's back, creates it again and repeats the write, so
+     * that indexing and re-indexing repair a lost index.
+     */
+    private OpenSearchHttp.Reply recreatingLostIndex(Write write) throws IOException {
+        OpenSearchHttp.Reply reply = write.execute();
+        if (!isIndexMissing(reply)) {
+            return reply;
+        }
+        LOGGER.warn("OpenSearch index {} (alias {}) is missing: creating it again; re-index to restore its documents",
+            configuration.indexName(), alias);
+        createIndexIfMissing();
+        return write.execute();
+    }
+
+    private static boolean isIndexMissing(OpenSearchHttp.Reply reply) {
+        return reply.status() == 404 && reply.json().path("error").path("type").asText().equals(INDEX_NOT_FOUND);
+    }
+
     /** Makes every indexed change visible to searches. */
     public void refresh() throws IOException {
         check(http.execute("POST", "/" + alias + "/_refresh", Map.of(), Optional.empty()), "refresh");
@@ -123,8 +149,9 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
     public Mono<Void> add(MailboxSession session, Mailbox mailbox, MailboxMessage message) {
         return Mono.fromCallable(() -> {
                 ObjectNode document = documentFactory.create(mailbox, message);
-                check(http.execute("PUT", "/" + alias + "/_doc/" + documentPath(message.getMailboxId(), message.getUid()),
-                    Map.of(), Optional.of(document.toString())), "index message");
+                String path = "/" + alias + "/_doc/" + documentPath(message.getMailboxId(), message.getUid());
+                check(recreatingLostIndex(() -> http.execute("PUT", path, REQUIRE_ALIAS, Optional.of(document.toString()))),
+                    "index message");
                 return document;
             })
             .subscribeOn(Schedulers.boundedElastic())
@@ -272,7 +299,7 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
     }
 
     private void bulkNow(List<JsonNode> lines, String operation) throws IOException {
-        OpenSearchHttp.Reply reply = http.bulk("/" + alias + "/_bulk", Map.of(), lines);
+        OpenSearchHttp.Reply reply = http.bulk("/" + alias + "/_bulk", REQUIRE_ALIAS, lines);
         check(reply, operation);
         for (JsonNode item : reply.json().path("items")) {
             JsonNode result = item.elements().next();
@@ -292,7 +319,12 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
         return Mono.fromRunnable(() -> {
                 try {
                     // refresh first so that documents indexed a moment ago are seen and deleted too
-                    refresh();
+                    OpenSearchHttp.Reply refreshed = http.execute("POST", "/" + alias + "/_refresh", Map.of(), Optional.empty());
+                    if (isIndexMissing(refreshed)) {
+                        // No index, nothing to delete: re-indexing everything deletes first, also after the index was lost.
+                        return;
+                    }
+                    check(refreshed, "refresh");
                     forEachPage(query, queryTranslator.sort(List.of()), List.of(), hits -> {
                         List<JsonNode> lines = new ArrayList<>();
                         hits.forEach(hit -> lines.add(action("delete", hit.path("_id").asText())));

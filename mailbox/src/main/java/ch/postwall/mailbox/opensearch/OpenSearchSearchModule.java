@@ -18,9 +18,12 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
+import ch.postwall.mailbox.provisioning.UserRemovalStep;
+
 /**
  * Binds {@link OpenSearchMessageSearchIndex} as the mailbox's search index and registers it as a
- * mailbox event listener. Reads {@code opensearch.properties}; creates the index at start.
+ * mailbox event listener. Reads {@code opensearch.properties}; creates the index at start; deletes a
+ * user's documents when the user is removed.
  * Needs the mailbox's {@code MailboxSessionMapperFactory}, {@code SessionProvider} and {@code MessageId.Factory}.
  */
 public class OpenSearchSearchModule extends AbstractModule {
@@ -38,6 +41,7 @@ public class OpenSearchSearchModule extends AbstractModule {
         bind(OpenSearchHealthCheck.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(OpenSearchHealthCheck.class);
         bind(SearchIndexRedelivery.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), UserRemovalStep.class).addBinding().to(SearchIndexUserRemoval.class);
     }
 
     @Provides

@@ -9,7 +9,7 @@ import com.google.inject.multibindings.Multibinder;
 /**
  * Makes {@link UsersRepository} the provisioning decorator of the backend's repository, which the
  * backend module binds as {@code @Named(ProvisioningUsersRepository.STORAGE)}, with the standard
- * folders as the first step.
+ * folders as the first provisioning step; removal steps come from the features that need them.
  */
 public class UserProvisioningModule extends AbstractModule {
     @Override
@@ -18,5 +18,7 @@ public class UserProvisioningModule extends AbstractModule {
         bind(UsersRepository.class).to(ProvisioningUsersRepository.class);
         bind(DefaultFolders.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), UserProvisioningStep.class).addBinding().to(DefaultFolders.class);
+        // Declared so that a backend without anything to delete at removal still has the (empty) set.
+        Multibinder.newSetBinder(binder(), UserRemovalStep.class);
     }
 }

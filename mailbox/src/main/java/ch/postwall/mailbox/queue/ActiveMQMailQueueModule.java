@@ -44,7 +44,8 @@ public class ActiveMQMailQueueModule extends AbstractModule {
         bind(KahaDBPersistenceAdapter.class).in(Scopes.SINGLETON);
         bind(PersistenceAdapter.class).to(KahaDBPersistenceAdapter.class);
         bind(EmbeddedActiveMQ.class).in(Scopes.SINGLETON);
-        bind(ActiveMQMailQueueFactory.class).in(Scopes.SINGLETON);
+        bind(ConcurrentSendActiveMQMailQueueFactory.class).in(Scopes.SINGLETON);
+        bind(ActiveMQMailQueueFactory.class).to(ConcurrentSendActiveMQMailQueueFactory.class);
         bind(ActiveMQMetricCollectorImpl.class).in(Scopes.SINGLETON);
         bind(ActiveMQMetricCollector.class).to(ActiveMQMetricCollectorImpl.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(ActiveMQHealthCheck.class);

@@ -18,7 +18,6 @@ import org.apache.james.mailbox.store.search.MessageSearchIndex;
 import org.apache.james.modules.MailboxModule;
 import org.apache.james.modules.MailetProcessingModule;
 import org.apache.james.modules.mailbox.DefaultEventModule;
-import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
 import org.apache.james.modules.server.DefaultProcessorsConfigurationProviderModule;
 import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
 import org.apache.james.modules.server.TaskManagerModule;
@@ -104,7 +103,7 @@ final class CassandraJamesServerExtension implements BeforeAllCallback, AfterAll
                 .build())
             .combineWith(CassandraBackendModules.ALL)
             // Mirrors the server's core group, which every backend relies on.
-            .combineWith(new MailboxModule(), new DefaultEventModule(), new MemoryDeadLetterModule(),
+            .combineWith(new MailboxModule(), new DefaultEventModule(),
                 new NaiveDelegationStoreModule(), new TaskManagerModule(), CassandraJamesServerExtension::declareTaskSerializers)
             .combineWith(new MailetProcessingModule(), new RawPostDequeueDecoratorModule(),
                 new DefaultProcessorsConfigurationProviderModule(), new InMemoryLuceneSearchModule())

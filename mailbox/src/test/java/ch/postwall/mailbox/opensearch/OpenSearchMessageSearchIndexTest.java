@@ -88,6 +88,19 @@ class OpenSearchMessageSearchIndexTest implements MessageSearchIndexContract {
     }
 
     @Test
+    void addShouldCreateTheIndexAgainWithItsDefinitionWhenItWasDeleted() throws Exception {
+        http.execute("DELETE", "/" + configuration.indexName(), Map.of(), Optional.empty());
+
+        // Re-indexing everything deletes each mailbox's documents first: nothing to delete is not an error.
+        index.deleteAll(SESSION, corpus.inbox.getMailboxId()).block();
+        Mailbox bobInbox = addBobMessage(Username.of("bob@example.net"));
+
+        assertThat(index.search(SESSION, bobInbox, SearchQuery.of(SearchQuery.all())).collectList().block()).hasSize(1);
+        assertThat(http.execute("GET", "/" + configuration.indexName() + "/_alias/" + configuration.aliasName(), Map.of(),
+            Optional.empty()).isSuccess()).isTrue();
+    }
+
+    @Test
     void retrieveIndexedFlagsShouldBeEmptyForUnknownMessage() {
         assertThat(index.retrieveIndexedFlags(corpus.inbox, MessageUid.of(99)).block()).isEqualTo(new Flags());
     }

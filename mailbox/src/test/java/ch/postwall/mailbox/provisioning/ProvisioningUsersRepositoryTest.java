@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.james.core.Username;
 import org.apache.james.user.api.AlreadyExistInUsersRepositoryException;
@@ -25,6 +26,7 @@ class ProvisioningUsersRepositoryTest {
     UsersRepository storage;
     UserProvisioningStep folders;
     UserProvisioningStep calendars;
+    UserRemovalStep searchIndex;
     ProvisioningUsersRepository repository;
 
     @BeforeEach
@@ -33,7 +35,9 @@ class ProvisioningUsersRepositoryTest {
         folders = mock(UserProvisioningStep.class);
         calendars = mock(UserProvisioningStep.class);
         when(calendars.description()).thenReturn("default calendar");
-        repository = new ProvisioningUsersRepository(storage, new LinkedHashSet<>(List.of(folders, calendars)));
+        searchIndex = mock(UserRemovalStep.class);
+        when(searchIndex.description()).thenReturn("search index documents");
+        repository = new ProvisioningUsersRepository(storage, new LinkedHashSet<>(List.of(folders, calendars)), Set.of(searchIndex));
     }
 
     @Test
@@ -63,5 +67,34 @@ class ProvisioningUsersRepositoryTest {
             .hasMessageContaining("alice@example.com")
             .hasMessageContaining("default calendar")
             .hasRootCauseMessage("store down");
+    }
+
+    @Test
+    void removeUserShouldRunTheRemovalStepsWhenUserRemoved() throws Exception {
+        repository.removeUser(ALICE);
+
+        InOrder order = inOrder(storage, searchIndex);
+        order.verify(storage).removeUser(ALICE);
+        order.verify(searchIndex).remove(ALICE);
+        verifyNoInteractions(folders, calendars);
+    }
+
+    @Test
+    void removeUserShouldRemoveNothingElseWhenStorageRefuses() throws Exception {
+        doThrow(new UsersRepositoryException("unknown")).when(storage).removeUser(ALICE);
+
+        assertThatThrownBy(() -> repository.removeUser(ALICE)).isInstanceOf(UsersRepositoryException.class);
+        verifyNoInteractions(searchIndex);
+    }
+
+    @Test
+    void removeUserShouldNameTheUserAndStepWhenAStepFails() throws Exception {
+        doThrow(new IllegalStateException("index down")).when(searchIndex).remove(ALICE);
+
+        assertThatThrownBy(() -> repository.removeUser(ALICE))
+            .isInstanceOf(UsersRepositoryException.class)
+            .hasMessageContaining("alice@example.com")
+            .hasMessageContaining("search index documents")
+            .hasRootCauseMessage("index down");
     }
 }

@@ -16,7 +16,6 @@ import org.apache.james.NaiveDelegationStoreModule;
 import org.apache.james.modules.MailboxModule;
 import org.apache.james.modules.MailetProcessingModule;
 import org.apache.james.modules.mailbox.DefaultEventModule;
-import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
 import org.apache.james.modules.server.DefaultProcessorsConfigurationProviderModule;
 import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
 import org.apache.james.modules.server.TaskManagerModule;
@@ -27,6 +26,7 @@ import org.apache.lucene.store.RAMDirectory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
@@ -98,7 +98,7 @@ public final class BackendTestServer implements AutoCloseable {
 
     /** What the server assembly's core group adds to either backend (PostwallServer.CORE). */
     private static Module jamesCore() {
-        return Modules.combine(new MailboxModule(), new DefaultEventModule(), new MemoryDeadLetterModule(),
+        return Modules.combine(new MailboxModule(), new DefaultEventModule(),
             new NaiveDelegationStoreModule());
     }
 
@@ -164,7 +164,11 @@ public final class BackendTestServer implements AutoCloseable {
     }
 
     public <T> T instance(Class<T> type) {
-        return server.getProbe(InjectorProbe.class).injector.getInstance(type);
+        return instance(Key.get(type));
+    }
+
+    public <T> T instance(Key<T> key) {
+        return server.getProbe(InjectorProbe.class).injector.getInstance(key);
     }
 
     /**

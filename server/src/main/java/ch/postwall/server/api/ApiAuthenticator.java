@@ -1,10 +1,9 @@
 package ch.postwall.server.api;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 import javax.inject.Inject;
+import javax.inject.Named;
 
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
@@ -12,6 +11,8 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ch.postwall.retention.access.AccessLoggingUsersRepository;
+import ch.postwall.server.http.BasicCredentials;
 import ch.postwall.server.roles.PasswordHash;
 import ch.postwall.server.roles.Principal;
 import ch.postwall.server.roles.RoleGrantStore;
@@ -19,30 +20,28 @@ import ch.postwall.server.roles.RoleGrantStore;
 /**
  * HTTP Basic authentication: a login with {@code @} is a mail user checked against James's users
  * repository, one without is a staff login checked against its PBKDF2 hash. The principal is built
- * per request, so revoked grants take effect at once.
+ * per request, so revoked grants take effect at once. Mail users are checked against the repository behind the
+ * access-logging one: the API server records each request itself, with its outcome.
  */
 public class ApiAuthenticator {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiAuthenticator.class);
-    private static final String BASIC = "Basic ";
 
     private final UsersRepository users;
     private final RoleGrantStore grants;
 
     @Inject
-    public ApiAuthenticator(UsersRepository users, RoleGrantStore grants) {
+    public ApiAuthenticator(@Named(AccessLoggingUsersRepository.DECORATED) UsersRepository users, RoleGrantStore grants) {
         this.users = users;
         this.grants = grants;
     }
 
-    public Optional<Principal> authenticate(Optional<String> authorization) {
-        return authorization.filter(header -> header.startsWith(BASIC))
-            .flatMap(header -> decode(header.substring(BASIC.length()).trim()))
-            .flatMap(this::authenticate);
+    public Optional<Principal> authenticate(Optional<BasicCredentials> credentials) {
+        return credentials.flatMap(this::authenticate);
     }
 
-    private Optional<Principal> authenticate(String[] credentials) {
-        String login = credentials[0];
-        String password = credentials[1];
+    private Optional<Principal> authenticate(BasicCredentials credentials) {
+        String login = credentials.login();
+        String password = credentials.password();
         if (login.contains("@")) {
             return mailUser(login, password);
         }
@@ -60,17 +59,6 @@ public class ApiAuthenticator {
             return Optional.of(Principal.mailUser(username, grants.administeredDomains(username)));
         } catch (UsersRepositoryException | IllegalArgumentException e) {
             LOGGER.warn("API authentication of a mail user failed: {}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String[]> decode(String encoded) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon <= 0 ? Optional.empty()
-                : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
-        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

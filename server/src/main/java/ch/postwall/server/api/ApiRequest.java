@@ -10,12 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.mail.internet.AddressException;
-
-import org.apache.james.core.Domain;
-import org.apache.james.core.MailAddress;
-import org.apache.james.core.Username;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -74,29 +68,5 @@ public record ApiRequest(Principal principal, List<String> pathParameters, Map<S
                 throw ApiException.badRequest(name + " must be an integer");
             }
         }).orElse(defaultValue);
-    }
-
-    public static Username username(String value) {
-        try {
-            return Username.fromMailAddress(new MailAddress(value));
-        } catch (AddressException e) {
-            throw ApiException.badRequest("not a mail address: " + value);
-        }
-    }
-
-    public static MailAddress address(String value) {
-        try {
-            return new MailAddress(value);
-        } catch (AddressException e) {
-            throw ApiException.badRequest("not a mail address: " + value);
-        }
-    }
-
-    public static Domain domain(String value) {
-        try {
-            return Domain.of(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("not a domain: " + value);
-        }
     }
 }

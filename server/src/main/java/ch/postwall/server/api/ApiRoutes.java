@@ -1,5 +1,9 @@
 package ch.postwall.server.api;
 
+import static ch.postwall.server.api.ApiValues.address;
+import static ch.postwall.server.api.ApiValues.domain;
+import static ch.postwall.server.api.ApiValues.username;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -79,9 +83,9 @@ public class ApiRoutes implements ApiRouteGroup {
     private static Resource scope(ApiRequest request) {
         Optional<String> user = request.parameter("user");
         if (user.isPresent()) {
-            return Resource.mailbox(ApiRequest.username(user.get()));
+            return Resource.mailbox(ApiValues.username(user.get()));
         }
-        return request.parameter("domain").map(ApiRequest::domain).map(Resource::domain).orElse(Resource.platform());
+        return request.parameter("domain").map(ApiValues::domain).map(Resource::domain).orElse(Resource.platform());
     }
 
     private void authorize(ApiRequest request, Action action, Resource resource) {
@@ -100,12 +104,12 @@ public class ApiRoutes implements ApiRouteGroup {
         Resource scope = scope(request);
         authorize(request, Action.TRACE_SEARCH, scope);
         MessageTraceQuery.Builder query = MessageTraceQuery.builder();
-        scope.owner().ifPresent(owner -> query.recipient(ApiRequest.address(owner.asString())));
+        scope.owner().ifPresent(owner -> query.recipient(ApiValues.address(owner.asString())));
         if (scope.owner().isEmpty()) {
             scope.tenant().ifPresent(query::recipientDomain);
         }
-        request.parameter("sender").map(ApiRequest::address).ifPresent(query::sender);
-        request.parameter("recipient").map(ApiRequest::address).ifPresent(query::recipient);
+        request.parameter("sender").map(ApiValues::address).ifPresent(query::sender);
+        request.parameter("recipient").map(ApiValues::address).ifPresent(query::recipient);
         request.parameter("messageId").ifPresent(query::messageId);
         request.parameter("verdict").ifPresent(query::verdict);
         request.instant("from").ifPresent(query::from);
@@ -143,7 +147,7 @@ public class ApiRoutes implements ApiRouteGroup {
     /** Reads one quarantined message's part after authorization, and records the access. */
     private <T> Reply readQuarantined(ApiRequest request, Action action, String part,
                                       BiFunction<Username, String, Optional<T>> read, Function<T, Reply> reply) {
-        Username owner = ApiRequest.username(request.path(0));
+        Username owner = ApiValues.username(request.path(0));
         authorize(request, action, Resource.mailbox(owner));
         audit(request, action, Optional.of(owner), "quarantine/" + owner.asString() + "/" + request.path(1) + part);
         return read.apply(owner, request.path(1)).map(reply).orElseThrow(ApiException::notFound);
@@ -161,7 +165,7 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply changeQuarantined(ApiRequest request, Action action, BiPredicate<Username, String> change) {
-        Username owner = ApiRequest.username(request.path(0));
+        Username owner = ApiValues.username(request.path(0));
         authorize(request, action, Resource.mailbox(owner));
         audit(request, action, Optional.of(owner), "quarantine/" + owner.asString() + "/" + request.path(1));
         if (!change.test(owner, request.path(1))) {
@@ -171,9 +175,9 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply blockSender(ApiRequest request) {
-        Username owner = ApiRequest.username(request.path(0));
+        Username owner = ApiValues.username(request.path(0));
         authorize(request, Action.BLOCK_SENDER, Resource.mailbox(owner));
-        MailAddress sender = request.parameter("sender").map(ApiRequest::address)
+        MailAddress sender = request.parameter("sender").map(ApiValues::address)
             .orElseThrow(() -> ApiException.badRequest("sender is required"));
         quarantine.blockSender(owner, sender);
         return Reply.noContent();
@@ -197,7 +201,7 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply grantSupport(ApiRequest request) {
-        Domain domain = ApiRequest.domain(request.path(0));
+        Domain domain = ApiValues.domain(request.path(0));
         authorize(request, Action.SUPPORT_GRANT_MANAGE, Resource.domain(domain));
         SupportGrant grant = new SupportGrant(domain, Username.of(request.principal().name()), clock.instant(),
             request.instant("until").filter(until -> until.isAfter(clock.instant()))
@@ -207,7 +211,7 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply revokeSupport(ApiRequest request) {
-        Domain domain = ApiRequest.domain(request.path(0));
+        Domain domain = ApiValues.domain(request.path(0));
         authorize(request, Action.SUPPORT_GRANT_MANAGE, Resource.domain(domain));
         grants.revokeSupport(domain);
         return Reply.noContent();

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,20 +32,33 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
+import ch.postwall.retention.access.AccessType;
+import ch.postwall.server.http.BasicCredentials;
+import ch.postwall.server.http.HttpAccessLog;
 import ch.postwall.server.roles.Principal;
 
 /**
  * The Postwall REST API on its own HTTPS port (the JDK's HTTP server: a handful of JSON routes need
  * no framework). Every request is authenticated first (401), then its route asks the access policy
- * (403), and only then looks at data (404): a refusal never tells whether the object exists.
+ * (403), and only then looks at data (404): a refusal never tells whether the object exists. Every request
+ * naming an account goes to the access log with its outcome.
  */
 public class ApiServer implements Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
-    /** A route's answer: status, content type, body. */
-    public record Reply(int status, String contentType, byte[] body) {
+    /** A route's answer: status, content type, and a body in memory or, for large ones, a file streamed from disk. */
+    public record Reply(int status, String contentType, byte[] body, Optional<Path> file) {
+        public Reply(int status, String contentType, byte[] body) {
+            this(status, contentType, body, Optional.empty());
+        }
+
+        /** A file sent as it is read, so that its size does not matter. */
+        public static Reply file(String contentType, Path file) {
+            return new Reply(200, contentType, new byte[0], Optional.of(file));
+        }
+
         public static Reply json(Object value) {
             try {
                 return new Reply(200, "application/json", JSON.writeValueAsBytes(value));
@@ -54,6 +69,12 @@ public class ApiServer implements Startable {
 
         public static Reply noContent() {
             return new Reply(204, "application/json", new byte[0]);
+        }
+
+        /** A task was started; the body says where to follow it. */
+        public static Reply accepted(Object value) {
+            Reply json = json(value);
+            return new Reply(202, json.contentType(), json.body());
         }
     }
 
@@ -68,14 +89,17 @@ public class ApiServer implements Startable {
     private final ApiConfiguration configuration;
     private final SSLContext sslContext;
     private final ApiAuthenticator authenticator;
+    private final HttpAccessLog accessLog;
     private final List<Route> routes = new ArrayList<>();
     private HttpsServer server;
     private ExecutorService executor;
 
-    public ApiServer(ApiConfiguration configuration, SSLContext sslContext, ApiAuthenticator authenticator, Collection<? extends ApiRouteGroup> routeGroups) {
+    public ApiServer(ApiConfiguration configuration, SSLContext sslContext, ApiAuthenticator authenticator, HttpAccessLog accessLog,
+                     Collection<? extends ApiRouteGroup> routeGroups) {
         this.configuration = configuration;
         this.sslContext = sslContext;
         this.authenticator = authenticator;
+        this.accessLog = accessLog;
         routeGroups.forEach(group -> group.define(this));
     }
 
@@ -107,16 +131,24 @@ public class ApiServer implements Startable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(
+            Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+        Optional<Principal> principal = Optional.empty();
+        int status = 500;
         try (exchange) {
-            send(exchange, dispatch(exchange));
+            principal = authenticator.authenticate(credentials);
+            Reply reply = dispatch(exchange, principal);
+            status = reply.status();
+            send(exchange, reply);
         } catch (RuntimeException e) {
             LOGGER.error("API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+        } finally {
+            accessLog.record(principal.map(Principal::name).or(() -> credentials.map(BasicCredentials::login)), AccessType.REST,
+                exchange.getRemoteAddress().getAddress().getHostAddress(), status);
         }
     }
 
-    private Reply dispatch(HttpExchange exchange) {
-        Optional<Principal> principal = authenticator.authenticate(
-            Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+    private Reply dispatch(HttpExchange exchange, Optional<Principal> principal) {
         if (principal.isEmpty()) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Postwall\", charset=\"UTF-8\"");
             return error(401, "authentication required");
@@ -169,6 +201,13 @@ public class ApiServer implements Startable {
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", reply.contentType());
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        if (reply.file().isPresent()) {
+            exchange.sendResponseHeaders(reply.status(), Files.size(reply.file().get()));
+            try (OutputStream body = exchange.getResponseBody()) {
+                Files.copy(reply.file().get(), body);
+            }
+            return;
+        }
         exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
         if (reply.body().length > 0) {
             try (OutputStream body = exchange.getResponseBody()) {

@@ -69,16 +69,16 @@ public class RoleRoutes implements ApiRouteGroup {
     }
 
     private Reply grantDomainAdmin(ApiRequest request) {
-        Domain domain = ApiRequest.domain(request.path(0));
+        Domain domain = ApiValues.domain(request.path(0));
         authorize(request, Resource.domain(domain));
-        grants.grantDomainAdmin(ApiRequest.username(request.path(1)), domain);
+        grants.grantDomainAdmin(ApiValues.username(request.path(1)), domain);
         return Reply.noContent();
     }
 
     private Reply revokeDomainAdmin(ApiRequest request) {
-        Domain domain = ApiRequest.domain(request.path(0));
+        Domain domain = ApiValues.domain(request.path(0));
         authorize(request, Resource.domain(domain));
-        grants.revokeDomainAdmin(ApiRequest.username(request.path(1)), domain);
+        grants.revokeDomainAdmin(ApiValues.username(request.path(1)), domain);
         return Reply.noContent();
     }
 }

@@ -10,6 +10,7 @@ import ch.postwall.server.api.ApiException;
 import ch.postwall.server.api.ApiRequest;
 import ch.postwall.server.api.ApiRouteGroup;
 import ch.postwall.server.api.ApiServer;
+import ch.postwall.server.api.ApiValues;
 import ch.postwall.server.api.ApiServer.Reply;
 import ch.postwall.server.roles.AccessPolicy;
 import ch.postwall.server.roles.Action;
@@ -35,7 +36,7 @@ public class DigestRoutes implements ApiRouteGroup {
     }
 
     private Username authorizedUser(ApiRequest request) {
-        Username user = ApiRequest.username(request.path(0));
+        Username user = ApiValues.username(request.path(0));
         if (!policy.allows(request.principal(), Action.OWN_SETTINGS, Resource.mailbox(user))) {
             throw ApiException.forbidden();
         }

@@ -1,13 +1,18 @@
 package ch.postwall.server.roles;
 
+import static ch.postwall.server.roles.Action.ACCESS_LOG_READ;
 import static ch.postwall.server.roles.Action.BLOCK_SENDER;
+import static ch.postwall.server.roles.Action.EXPORT;
 import static ch.postwall.server.roles.Action.OWN_SETTINGS;
 import static ch.postwall.server.roles.Action.QUARANTINE_DELETE;
 import static ch.postwall.server.roles.Action.QUARANTINE_HEADERS;
 import static ch.postwall.server.roles.Action.QUARANTINE_LIST;
 import static ch.postwall.server.roles.Action.QUARANTINE_MESSAGE;
 import static ch.postwall.server.roles.Action.QUARANTINE_RELEASE;
+import static ch.postwall.server.roles.Action.RETENTION_CHOOSE;
+import static ch.postwall.server.roles.Action.RETENTION_READ;
 import static ch.postwall.server.roles.Action.SUPPORT_GRANT_MANAGE;
+import static ch.postwall.server.roles.Action.TERMINATE_USER;
 import static ch.postwall.server.roles.Action.TRACE_SEARCH;
 import static ch.postwall.server.roles.Action.USER_PROVISION;
 
@@ -27,10 +32,13 @@ public class AccessPolicy {
     private static final Set<Action> TECHNICAL_ADMIN = EnumSet.of(QUARANTINE_LIST, QUARANTINE_HEADERS);
     /** Metadata only, and only while the customer grants it. */
     private static final Set<Action> SUPPORT = EnumSet.of(TRACE_SEARCH, QUARANTINE_LIST);
+    /** Retention limits, domain terminations and deletion reports are left to platform admins. */
     private static final Set<Action> DOMAIN_ADMIN = EnumSet.of(TRACE_SEARCH, QUARANTINE_LIST, QUARANTINE_HEADERS,
-        QUARANTINE_MESSAGE, QUARANTINE_RELEASE, QUARANTINE_DELETE, BLOCK_SENDER, SUPPORT_GRANT_MANAGE, USER_PROVISION);
+        QUARANTINE_MESSAGE, QUARANTINE_RELEASE, QUARANTINE_DELETE, BLOCK_SENDER, SUPPORT_GRANT_MANAGE, USER_PROVISION,
+        RETENTION_READ, RETENTION_CHOOSE, ACCESS_LOG_READ, EXPORT, TERMINATE_USER);
     private static final Set<Action> USER = EnumSet.of(TRACE_SEARCH, QUARANTINE_LIST, QUARANTINE_HEADERS,
-        QUARANTINE_MESSAGE, QUARANTINE_RELEASE, QUARANTINE_DELETE, BLOCK_SENDER, OWN_SETTINGS);
+        QUARANTINE_MESSAGE, QUARANTINE_RELEASE, QUARANTINE_DELETE, BLOCK_SENDER, OWN_SETTINGS,
+        RETENTION_READ, RETENTION_CHOOSE, ACCESS_LOG_READ, EXPORT);
 
     private final RoleGrantStore grants;
 

@@ -15,5 +15,16 @@ public enum Action {
     USER_PROVISION,
     /** Staff accounts and domain-admin grants: the platform admin's alone. */
     ROLE_MANAGE,
-    OWN_SETTINGS
+    OWN_SETTINGS,
+    /** A user's retention choices and the limits of their domain. */
+    RETENTION_READ,
+    RETENTION_CHOOSE,
+    /** A domain's product limits: the provider's decision, not the customer's. */
+    RETENTION_LIMITS_SET,
+    ACCESS_LOG_READ,
+    /** Requesting, following and downloading an export of a user or a whole domain. */
+    EXPORT,
+    TERMINATE_USER,
+    TERMINATE_DOMAIN,
+    DELETION_REPORT_READ
 }

@@ -2,8 +2,6 @@ package ch.postwall.server.webadmin;
 
 import static spark.Spark.halt;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -18,13 +16,14 @@ import org.eclipse.jetty.http.HttpStatus;
 import spark.Request;
 import spark.Response;
 
+import ch.postwall.server.http.BasicCredentials;
+
 /**
  * Protects every WebAdmin route: the administrator's credential over HTTP Basic, or, when a JWT
  * public key is configured in webadmin.properties, a bearer token carrying the admin claim.
  */
 public class AdminAuthenticationFilter implements AuthenticationFilter {
     private static final String AUTHORIZATION = "Authorization";
-    private static final String BASIC = "Basic ";
     private static final String BEARER = "Bearer ";
 
     private final AdminCredential credential;
@@ -49,21 +48,9 @@ public class AdminAuthenticationFilter implements AuthenticationFilter {
     }
 
     private Optional<String> authenticateBasic(String header) {
-        if (!header.startsWith(BASIC)) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        String username = decoded.substring(0, colon);
-        return credential.matches(username, decoded.substring(colon + 1)) ? Optional.of(username) : Optional.empty();
+        return BasicCredentials.parse(Optional.of(header))
+            .filter(credentials -> credential.matches(credentials.login(), credentials.password()))
+            .map(BasicCredentials::login);
     }
 
     private Optional<String> authenticateBearer(String header) {

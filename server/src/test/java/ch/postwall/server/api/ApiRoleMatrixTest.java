@@ -1,8 +1,10 @@
 package ch.postwall.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,21 +12,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipInputStream;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MaybeSender;
@@ -50,10 +51,25 @@ import ch.postwall.filter.trace.MemoryMessageTraceStore;
 import ch.postwall.filter.trace.MessageTrace;
 import ch.postwall.filter.trace.MessageTraceConfiguration;
 import ch.postwall.mailbox.testing.ControllableClock;
+import ch.postwall.retention.access.AccessEntry;
 import ch.postwall.retention.access.AccessLogConfiguration;
+import ch.postwall.retention.access.AccessRecorder;
+import ch.postwall.retention.access.MemoryAccessLogStore;
+import ch.postwall.retention.contract.ContractSubject;
+import ch.postwall.retention.contract.MemoryContractStore;
+import ch.postwall.retention.export.ExportArchives;
+import ch.postwall.retention.export.ExportConfiguration;
+import ch.postwall.retention.export.UserExport;
+import ch.postwall.retention.export.ZipExportArchive;
+import ch.postwall.retention.policy.MemoryRetentionPolicyStore;
+import ch.postwall.retention.policy.RetentionChoice;
+import ch.postwall.server.MailClients;
 import ch.postwall.server.audit.MemoryAuditLogStore;
 import ch.postwall.server.digest.DigestRoutes;
 import ch.postwall.server.digest.MemoryDigestSettingsStore;
+import ch.postwall.server.http.HttpAccessLog;
+import ch.postwall.server.retention.RetentionAdministration;
+import ch.postwall.server.retention.RetentionApiRoutes;
 import ch.postwall.server.roles.AccessPolicy;
 import ch.postwall.server.roles.MemoryRoleGrantStore;
 import ch.postwall.server.roles.PasswordHash;
@@ -86,9 +102,20 @@ class ApiRoleMatrixTest {
     private MemoryQuarantineAccess quarantine;
     private MemoryAuditLogStore audit;
     private MemoryDigestSettingsStore digestSettings;
+    private MemoryRetentionPolicyStore policies;
+    private MemoryAccessLogStore accessLog;
+    private ExportArchives exports;
+    @TempDir
+    Path exportDirectory;
     private ApiServer server;
 
-    /** A route in its own-tenant and other-tenant form; {TENANT}, {USER}, {ID} are substituted. */
+    /** An export of each user and domain, made before each test. */
+    private static String bobExport;
+    private static String carolExport;
+    private static String exampleExport;
+    private static String otherExport;
+
+    /** A route in its own-tenant and other-tenant form; {DOMAIN}, {USER}, {ID} and the export ids are substituted. */
     private record RouteCase(String method, String path, String body) {
         RouteCase(String method, String path) {
             this(method, path, "");
@@ -96,6 +123,8 @@ class ApiRoleMatrixTest {
 
         String resolve(boolean own) {
             return path.replace("{DOMAIN}", own ? "example.com" : "other.org")
+                .replace("{USER_EXPORT}", own ? bobExport : carolExport)
+                .replace("{DOMAIN_EXPORT}", own ? exampleExport : otherExport)
                 .replace("{USER}", own ? "bob@example.com" : "carol@other.org")
                 .replace("{ID}", own ? "q1" : "q2");
         }
@@ -120,7 +149,37 @@ class ApiRoleMatrixTest {
         Map.entry("grant domain admin", new RouteCase("PUT", "/api/domains/{DOMAIN}/admins/{USER}")),
         Map.entry("revoke domain admin", new RouteCase("DELETE", "/api/domains/{DOMAIN}/admins/{USER}")),
         Map.entry("digest setting", new RouteCase("GET", "/api/users/{USER}/quarantine-digest")),
-        Map.entry("change digest setting", new RouteCase("PUT", "/api/users/{USER}/quarantine-digest", "{\"enabled\": false}")));
+        Map.entry("change digest setting", new RouteCase("PUT", "/api/users/{USER}/quarantine-digest", "{\"enabled\": false}")),
+        Map.entry("user retention", new RouteCase("GET", "/api/users/{USER}/retention")),
+        Map.entry("choose folder retention", new RouteCase("PUT", "/api/users/{USER}/retention/folders/Trash?days=30")),
+        Map.entry("remove calendar retention", new RouteCase("DELETE", "/api/users/{USER}/retention/calendars/Personal")),
+        Map.entry("retention limits", new RouteCase("GET", "/api/domains/{DOMAIN}/retention-limits")),
+        Map.entry("set retention limits", new RouteCase("PUT", "/api/domains/{DOMAIN}/retention-limits?mailMaximumDays=3650")),
+        Map.entry("user access log", new RouteCase("GET", "/api/users/{USER}/access-log")),
+        Map.entry("domain access log", new RouteCase("GET", "/api/domains/{DOMAIN}/access-log")),
+        Map.entry("terminate user", new RouteCase("PUT", "/api/users/{USER}/termination?exportWindowDays=10")),
+        Map.entry("cancel user termination", new RouteCase("DELETE", "/api/users/{USER}/termination")),
+        Map.entry("terminate domain", new RouteCase("PUT", "/api/domains/{DOMAIN}/termination")),
+        Map.entry("cancel domain termination", new RouteCase("DELETE", "/api/domains/{DOMAIN}/termination")),
+        Map.entry("deletion reports", new RouteCase("GET", "/api/deletion-reports")),
+        Map.entry("request user export", new RouteCase("POST", "/api/users/{USER}/exports")),
+        Map.entry("request domain export", new RouteCase("POST", "/api/domains/{DOMAIN}/exports")),
+        Map.entry("user export status", new RouteCase("GET", "/api/users/{USER}/exports/{USER_EXPORT}")),
+        Map.entry("user export archive", new RouteCase("GET", "/api/users/{USER}/exports/{USER_EXPORT}/archive")),
+        Map.entry("domain export status", new RouteCase("GET", "/api/domains/{DOMAIN}/exports/{DOMAIN_EXPORT}")),
+        Map.entry("domain export archive", new RouteCase("GET", "/api/domains/{DOMAIN}/exports/{DOMAIN_EXPORT}/archive")));
+
+    /** Retention routes a user may use on their own mailbox, with their own-tenant status. */
+    private static final Map<String, Integer> OWN_MAILBOX_RETENTION = Map.of(
+        "user retention", 200, "choose folder retention", 204, "remove calendar retention", 204, "user access log", 200,
+        "request user export", 202, "user export status", 200, "user export archive", 200);
+    /** Retention routes a domain admin may use in their domain beyond those of a user. */
+    private static final Map<String, Integer> DOMAIN_RETENTION = Map.of(
+        "retention limits", 200, "domain access log", 200, "terminate user", 200, "cancel user termination", 204,
+        "request domain export", 202, "domain export status", 200, "domain export archive", 200);
+    /** Retention routes only platform admins may use. */
+    private static final Map<String, Integer> PLATFORM_RETENTION = Map.of(
+        "set retention limits", 200, "terminate domain", 200, "cancel domain termination", 204, "deletion reports", 200);
 
     private static final Map<String, String> LOGINS = Map.of(
         "platform admin", "root",
@@ -131,51 +190,55 @@ class ApiRoleMatrixTest {
 
     /** Expected status per role and route: own tenant, other tenant. Routes without an entry: 403 both. */
     private static final Map<String, Map<String, List<Integer>>> EXPECTED = Map.of(
-        "platform admin", Map.ofEntries(
+        "platform admin", withRetention(Map.ofEntries(
             Map.entry("trace of domain", List.of(200, 200)), Map.entry("trace of user", List.of(200, 200)),
             Map.entry("quarantine of domain", List.of(200, 200)), Map.entry("quarantine of user", List.of(200, 200)),
             Map.entry("headers", List.of(200, 200)), Map.entry("message", List.of(200, 200)),
             Map.entry("release", List.of(204, 204)), Map.entry("delete", List.of(204, 204)),
             Map.entry("block sender", List.of(204, 204)), Map.entry("protocol logs", List.of(200, 200)),
             Map.entry("protocol log", List.of(200, 200)), Map.entry("grant support", List.of(204, 204)),
-            Map.entry("revoke support", List.of(204, 204)), Map.entry("put staff", List.of(204, 204)),
+            Map.entry("revoke support", List.of(204, 204)),
+            Map.entry("put staff", List.of(204, 204)),
             Map.entry("remove staff", List.of(204, 204)), Map.entry("grant domain admin", List.of(204, 204)),
             Map.entry("revoke domain admin", List.of(204, 204)), Map.entry("digest setting", List.of(200, 200)),
-            Map.entry("change digest setting", List.of(204, 204))),
+            Map.entry("change digest setting", List.of(204, 204))), true, OWN_MAILBOX_RETENTION, DOMAIN_RETENTION, PLATFORM_RETENTION),
         "technical admin", Map.of(
             "quarantine of domain", List.of(200, 200), "quarantine of user", List.of(200, 200),
             "headers", List.of(200, 200)),
         "support", Map.of(
             "trace of domain", List.of(200, 403), "trace of user", List.of(200, 403),
             "quarantine of domain", List.of(200, 403), "quarantine of user", List.of(200, 403)),
-        "domain admin", Map.ofEntries(
+        "domain admin", withRetention(Map.ofEntries(
             Map.entry("trace of domain", List.of(200, 403)), Map.entry("trace of user", List.of(200, 403)),
             Map.entry("quarantine of domain", List.of(200, 403)), Map.entry("quarantine of user", List.of(200, 403)),
             Map.entry("headers", List.of(200, 403)), Map.entry("message", List.of(200, 403)),
             Map.entry("release", List.of(204, 403)), Map.entry("delete", List.of(204, 403)),
             Map.entry("block sender", List.of(204, 403)), Map.entry("grant support", List.of(204, 403)),
-            Map.entry("revoke support", List.of(204, 403))),
-        "user", Map.of(
+            Map.entry("revoke support", List.of(204, 403))), false, OWN_MAILBOX_RETENTION, DOMAIN_RETENTION),
+        "user", withRetention(Map.of(
             "trace of user", List.of(200, 403), "quarantine of user", List.of(200, 403),
             "headers", List.of(200, 403), "message", List.of(200, 403),
             "release", List.of(204, 403), "delete", List.of(204, 403), "block sender", List.of(204, 403),
-            "digest setting", List.of(200, 403), "change digest setting", List.of(204, 403)));
+            "digest setting", List.of(200, 403), "change digest setting", List.of(204, 403)), false,
+            OWN_MAILBOX_RETENTION));
+
+    /** Adds retention routes with their own-tenant status; the other tenant gets the same when {@code everyTenant}, else 403. */
+    @SafeVarargs
+    private static Map<String, List<Integer>> withRetention(Map<String, List<Integer>> expected, boolean everyTenant,
+                                                            Map<String, Integer>... retentionRoutes) {
+        Map<String, List<Integer>> all = new HashMap<>(expected);
+        for (Map<String, Integer> routes : retentionRoutes) {
+            routes.forEach((route, status) -> all.put(route, List.of(status, everyTenant ? status : 403)));
+        }
+        return all;
+    }
 
     @BeforeAll
     static void createCertificateAndClient() throws Exception {
         SelfSignedCertificate certificate = new SelfSignedCertificate(dataDirectory, Clock.systemUTC());
         certificate.ensureExists();
         serverTls = PemSslContext.of(certificate.privateKeyFile(), certificate.certificateFile());
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        try (InputStream in = Files.newInputStream(certificate.certificateFile())) {
-            trusted.setCertificateEntry("postwall", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trusted);
-        SSLContext clientTls = SSLContext.getInstance("TLS");
-        clientTls.init(null, trustManagers.getTrustManagers(), null);
-        client = HttpClient.newBuilder().sslContext(clientTls).connectTimeout(Duration.ofSeconds(5)).build();
+        client = HttpClient.newBuilder().sslContext(MailClients.trustingContext(certificate.certificateFile())).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @BeforeEach
@@ -209,11 +272,28 @@ class ApiRoleMatrixTest {
         audit = new MemoryAuditLogStore(clock, AccessLogConfiguration.DEFAULT);
         digestSettings = new MemoryDigestSettingsStore();
 
-        ApiRoutes routes = new ApiRoutes(new AccessPolicy(grants), traces, protocolLogs, quarantine, grants, audit, clock);
+        AccessPolicy policy = new AccessPolicy(grants);
+        ApiRoutes routes = new ApiRoutes(policy, traces, protocolLogs, quarantine, grants, audit, clock);
+        policies = new MemoryRetentionPolicyStore();
+        accessLog = new MemoryAccessLogStore(clock, AccessLogConfiguration.DEFAULT);
+        exports = new ExportArchives(exportDirectory, new UserExport(Set.of(), clock), users, ExportConfiguration.DEFAULT, clock);
+        RetentionApiRoutes retentionRoutes = new RetentionApiRoutes(policy,
+            new RetentionAdministration(policies, new MemoryContractStore(), clock), policies, accessLog, exports);
         server = new ApiServer(ApiConfiguration.builder().port(0).bindAddress("127.0.0.1").build(), serverTls,
-            new ApiAuthenticator(users, grants), List.of(routes, new RoleRoutes(new AccessPolicy(grants), grants),
-                new DigestRoutes(new AccessPolicy(grants), digestSettings)));
+            new ApiAuthenticator(users, grants), new HttpAccessLog(new AccessRecorder(accessLog, clock)),
+            List.of(routes, retentionRoutes, new RoleRoutes(policy, grants), new DigestRoutes(policy, digestSettings)));
         server.start();
+        bobExport = readyExport(ContractSubject.user(BOB));
+        carolExport = readyExport(ContractSubject.user(CAROL));
+        exampleExport = readyExport(ContractSubject.domain(EXAMPLE));
+        otherExport = readyExport(ContractSubject.domain(Domain.of("other.org")));
+    }
+
+    private String readyExport(ContractSubject subject) {
+        String id = exports.request(subject);
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(20))
+            .until(() -> exports.archive(subject, id).isPresent());
+        return id;
     }
 
     @AfterEach
@@ -343,6 +423,60 @@ class ApiRoleMatrixTest {
         assertThat(call(BOB.asString(), "POST", "/api/quarantine/bob@example.com/q1/release").statusCode()).isEqualTo(404);
 
         assertThat(quarantine.released()).containsExactly("bob@example.com/q1");
+    }
+
+    @Test
+    void retentionChoiceOutsideTheDomainLimitsShouldBeRefusedWithTheLimits() throws Exception {
+        assertThat(call("root", "PUT", "/api/domains/example.com/retention-limits?mailMinimumDays=7&mailMaximumDays=365")
+            .statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> refused = call(BOB.asString(), "PUT", "/api/users/bob@example.com/retention/folders/Archive?days=forever");
+        HttpResponse<byte[]> accepted = call(BOB.asString(), "PUT", "/api/users/bob@example.com/retention/folders/Archive%2F2024?days=365");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("at least 7 days, at most 365 days");
+        assertThat(accepted.statusCode()).isEqualTo(204);
+        assertThat(policies.choices(BOB)).containsExactly(RetentionChoice.mailFolder("Archive/2024", Duration.ofDays(365)));
+    }
+
+    @Test
+    void invalidLimitsShouldBeRefusedNamingTheParameter() throws Exception {
+        HttpResponse<byte[]> response = call("root", "PUT", "/api/domains/example.com/retention-limits?mailMinimumDays=30&mailMaximumDays=7");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("mailMinimumDays must not exceed mailMaximumDays");
+    }
+
+    @Test
+    void everyCallShouldBeRecordedInTheAccessLogWithItsOutcomeButNoCredential() throws Exception {
+        call(BOB.asString(), "GET", "/api/users/bob@example.com/retention");
+        call(BOB.asString(), "GET", "/api/users/carol@other.org/retention");
+        call(BOB.asString(), "GET", "/api/users/bob@example.com/retention", "wrong-secret");
+
+        assertThat(accessLog.listByUser(BOB, 10))
+            .extracting(entry -> entry.type().name(), entry -> entry.failureReason().orElse("success"), AccessEntry::remoteIp)
+            .containsExactlyInAnyOrder(tuple("REST", "success", "127.0.0.1"), tuple("REST", "forbidden", "127.0.0.1"),
+                tuple("REST", "invalid credentials", "127.0.0.1"));
+        assertThat(accessLog.listByUser(BOB, 10).toString()).doesNotContain("wrong-secret").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void exportArchiveShouldBeDownloadedAsTheZipBuiltWithItsManifest() throws Exception {
+        HttpResponse<byte[]> response = call(BOB.asString(), "GET", "/api/users/bob@example.com/exports/" + bobExport + "/archive");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/zip");
+        assertThat(response.body()).isEqualTo(Files.readAllBytes(exports.archive(ContractSubject.user(BOB), bobExport).orElseThrow()));
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo(ZipExportArchive.MANIFEST);
+        }
+    }
+
+    @Test
+    void exportOfAnotherSubjectShouldNotBeFoundUnderOnesOwnPath() throws Exception {
+        assertThat(call(BOB.asString(), "GET", "/api/users/bob@example.com/exports/" + carolExport).statusCode()).isEqualTo(404);
+        assertThat(call(ALICE.asString(), "GET", "/api/domains/example.com/exports/" + otherExport + "/archive").statusCode())
+            .isEqualTo(404);
     }
 
     private HttpResponse<byte[]> call(String login, String method, String path) throws Exception {

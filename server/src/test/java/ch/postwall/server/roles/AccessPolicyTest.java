@@ -49,17 +49,19 @@ class AccessPolicyTest {
         "platform admin", List.of(
             "TRACE_SEARCH QUARANTINE_LIST QUARANTINE_HEADERS QUARANTINE_MESSAGE QUARANTINE_RELEASE QUARANTINE_DELETE "
                 + "BLOCK_SENDER PROTOCOL_LOG_READ SUPPORT_GRANT_MANAGE USER_PROVISION OWN_SETTINGS "
-                + "@ bob alice example.com carol other.org platform"),
+                + "RETENTION_READ RETENTION_CHOOSE RETENTION_LIMITS_SET ACCESS_LOG_READ EXPORT TERMINATE_USER TERMINATE_DOMAIN "
+                + "DELETION_REPORT_READ @ bob alice example.com carol other.org platform"),
         "technical admin", List.of("QUARANTINE_LIST QUARANTINE_HEADERS @ bob alice example.com carol other.org platform"),
         // example.com has granted support access, other.org has not.
         "support", List.of("TRACE_SEARCH QUARANTINE_LIST @ bob alice example.com"),
         "domain admin", List.of(
             "TRACE_SEARCH QUARANTINE_LIST QUARANTINE_HEADERS QUARANTINE_MESSAGE QUARANTINE_RELEASE QUARANTINE_DELETE "
-                + "BLOCK_SENDER SUPPORT_GRANT_MANAGE USER_PROVISION @ bob alice example.com",
+                + "BLOCK_SENDER SUPPORT_GRANT_MANAGE USER_PROVISION RETENTION_READ RETENTION_CHOOSE ACCESS_LOG_READ EXPORT "
+                + "TERMINATE_USER @ bob alice example.com",
             "OWN_SETTINGS @ alice"),
         "user", List.of(
             "TRACE_SEARCH QUARANTINE_LIST QUARANTINE_HEADERS QUARANTINE_MESSAGE QUARANTINE_RELEASE QUARANTINE_DELETE "
-                + "BLOCK_SENDER OWN_SETTINGS @ bob"));
+                + "BLOCK_SENDER OWN_SETTINGS RETENTION_READ RETENTION_CHOOSE ACCESS_LOG_READ EXPORT @ bob"));
 
     private final ControllableClock clock = new ControllableClock(NOW);
     private final MemoryRoleGrantStore grants = new MemoryRoleGrantStore(clock);

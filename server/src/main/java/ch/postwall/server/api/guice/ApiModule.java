@@ -30,6 +30,7 @@ import ch.postwall.server.api.BootstrapAdmin;
 import ch.postwall.server.api.PemSslContext;
 import ch.postwall.server.api.RoleRoutes;
 import ch.postwall.server.audit.AuditLogUserData;
+import ch.postwall.server.http.HttpAccessLog;
 import ch.postwall.server.tls.SelfSignedCertificate;
 
 /**
@@ -63,7 +64,7 @@ public class ApiModule extends AbstractModule {
     @Provides
     @Singleton
     ApiServer server(ApiConfiguration configuration, JamesDirectoriesProvider directories, Clock clock,
-                     ApiAuthenticator authenticator, Set<ApiRouteGroup> routeGroups) {
+                     ApiAuthenticator authenticator, HttpAccessLog accessLog, Set<ApiRouteGroup> routeGroups) {
         SelfSignedCertificate selfSigned = new SelfSignedCertificate(Path.of(directories.getVarDirectory()), clock);
         if (configuration.privateKey().isEmpty()) {
             selfSigned.ensureExists();
@@ -71,7 +72,7 @@ public class ApiModule extends AbstractModule {
         return new ApiServer(configuration,
             PemSslContext.of(configuration.privateKey().orElse(selfSigned.privateKeyFile()),
                 configuration.certificate().orElse(selfSigned.certificateFile())),
-            authenticator, routeGroups);
+            authenticator, accessLog, routeGroups);
     }
 
     @ProvidesIntoSet

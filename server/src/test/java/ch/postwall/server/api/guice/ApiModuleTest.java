@@ -21,12 +21,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import com.google.inject.name.Names;
 
 import ch.postwall.filter.protocollog.guice.MemoryProtocolLogModule;
 import ch.postwall.filter.protocollog.guice.ProtocolLogModule;
 import ch.postwall.filter.trace.guice.MemoryMessageTraceModule;
 import ch.postwall.filter.trace.guice.MessageTraceModule;
-import ch.postwall.retention.access.AccessLogConfiguration;
+import ch.postwall.retention.access.AccessLoggingUsersRepository;
+import ch.postwall.retention.guice.AccessLogModule;
+import ch.postwall.retention.guice.MemoryAccessLogModule;
 import ch.postwall.server.PostwallDirectories;
 import ch.postwall.server.api.ApiServer;
 import ch.postwall.server.api.MemoryQuarantineAccess;
@@ -48,13 +51,13 @@ class ApiModuleTest {
                 binder.bind(PropertiesProvider.class).toInstance(PropertiesProvider.forTesting());
                 binder.bind(JamesDirectoriesProvider.class).toInstance(new PostwallDirectories(dataDirectory, dataDirectory));
                 binder.bind(UserEntityValidator.class).toInstance(UserEntityValidator.NOOP);
-                binder.bind(UsersRepository.class).toInstance(MemoryUsersRepository.withVirtualHosting(domains));
+                binder.bind(UsersRepository.class).annotatedWith(Names.named(AccessLoggingUsersRepository.DECORATED))
+                    .toInstance(MemoryUsersRepository.withVirtualHosting(domains));
                 binder.bind(QuarantineAccess.class).toInstance(new MemoryQuarantineAccess());
-                binder.bind(AccessLogConfiguration.class).toInstance(AccessLogConfiguration.DEFAULT);
             },
             new MemoryAuditLogModule(),
             new MessageTraceModule(), new MemoryMessageTraceModule(), new ProtocolLogModule(), new MemoryProtocolLogModule(),
-            new MemoryRoleGrantModule(), new ApiModule());
+            new MemoryRoleGrantModule(), new AccessLogModule(), new MemoryAccessLogModule(), new ApiModule());
 
         ApiServer server = injector.getInstance(ApiServer.class);
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<InitializationOperation>>() { })))

@@ -1,0 +1,106 @@
+package ch.postwall.mailbox.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+
+import javax.mail.Flags;
+import javax.mail.util.SharedByteArrayInputStream;
+
+import org.apache.james.core.Username;
+import org.apache.james.events.Event;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.ModSeq;
+import org.apache.james.mailbox.events.MailboxEvents;
+import org.apache.james.mailbox.jpa.JPAId;
+import org.apache.james.mailbox.model.Mailbox;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.MessageMetaData;
+import org.apache.james.mailbox.model.SearchQuery;
+import org.apache.james.mailbox.model.ThreadId;
+import org.apache.james.mailbox.model.UidValidity;
+import org.apache.james.mailbox.store.event.EventFactory;
+import org.apache.james.mailbox.store.mail.model.DefaultMessageId;
+import org.apache.lucene.store.RAMDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import ch.postwall.mailbox.testing.EmbeddedBackendExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+class DurableLuceneMessageSearchIndexTest {
+    private static final Username BOB = Username.of("bob@localhost");
+
+    @RegisterExtension
+    static final EmbeddedBackendExtension server = new EmbeddedBackendExtension();
+
+    @Test
+    void searchShouldFindEveryMessageRightAfterItsAppendWhenIndexingIsAsynchronous() throws Exception {
+        MailboxManager mailboxManager = server.instance(MailboxManager.class);
+        MailboxSession session = mailboxManager.createSystemSession(BOB);
+        MailboxPath path = MailboxPath.inbox(BOB);
+        mailboxManager.createMailbox(path, session);
+        MessageManager inbox = mailboxManager.getMailbox(path, session);
+
+        for (int i = 0; i < 30; i++) {
+            String token = "token" + i + "x";
+            MessageManager.AppendResult appended = inbox.appendMessage(MessageManager.AppendCommand.builder()
+                .build(new SharedByteArrayInputStream(("Subject: " + token + "\r\n\r\nbody " + token + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII))), session);
+
+            List<MessageUid> found = Flux.from(inbox.search(SearchQuery.of(SearchQuery.bodyContains(token)), session))
+                .collectList().block();
+
+            assertThat(found).containsExactly(appended.getId().getUid());
+        }
+    }
+
+    @Test
+    void theNextStartShouldRebuildTheIndexWhenAnEventCouldNotBeIndexed(@TempDir Path indexDirectory) throws Exception {
+        // No mapper factory and no session provider: indexing the event fails on every attempt.
+        DurableLuceneMessageSearchIndex index = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
+            indexDirectory, new DefaultMessageId.Factory(), null);
+
+        Mono.from(index.reactiveEvent(addedEvent())).block();
+        index.indexedSoFar().block();
+        index.close();
+
+        DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
+            indexDirectory, new DefaultMessageId.Factory(), null);
+        assertThat(reopened.previousRunCrashed()).isTrue();
+        reopened.close();
+    }
+
+    @Test
+    void theNextStartShouldNotRebuildTheIndexAfterACleanClose(@TempDir Path indexDirectory) throws Exception {
+        new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(), indexDirectory,
+            new DefaultMessageId.Factory(), null).close();
+
+        DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
+            indexDirectory, new DefaultMessageId.Factory(), null);
+        assertThat(reopened.previousRunCrashed()).isFalse();
+        reopened.close();
+    }
+
+    private static Event addedEvent() {
+        Mailbox mailbox = new Mailbox(MailboxPath.inbox(BOB), UidValidity.of(42), JPAId.of(1));
+        MailboxEvents.Added added = EventFactory.added()
+            .randomEventId()
+            .mailboxSession(server.instance(MailboxManager.class).createSystemSession(BOB))
+            .mailbox(mailbox)
+            .addMetaData(new MessageMetaData(MessageUid.of(1), ModSeq.first(), new Flags(), 10, new Date(),
+                java.util.Optional.of(new Date()), new DefaultMessageId.Factory().generate(),
+                ThreadId.fromBaseMessageId(new DefaultMessageId.Factory().generate())))
+            .isDelivery(true)
+            .build();
+        return added;
+    }
+}

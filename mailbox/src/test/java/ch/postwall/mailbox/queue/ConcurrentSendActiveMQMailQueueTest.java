@@ -1,0 +1,83 @@
+package ch.postwall.mailbox.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.queue.api.MailQueue;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.queue.api.MailQueueName;
+import org.apache.james.queue.api.ManageableMailQueue;
+import org.apache.james.server.core.MailImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+
+import ch.postwall.mailbox.testing.EmbeddedBackendExtension;
+import reactor.core.publisher.Flux;
+
+/** The embedded backend's mail queue, as the server binds it, under concurrent enqueuing. */
+class ConcurrentSendActiveMQMailQueueTest {
+    private static final int THREADS = 8;
+    private static final int MAILS_PER_THREAD = 25;
+
+    @RegisterExtension
+    static final EmbeddedBackendExtension server = new EmbeddedBackendExtension();
+
+    @Test
+    void everyMailEnqueuedConcurrentlyShouldBeDequeuedOnceWithItsContent() throws Exception {
+        MailQueueFactory<? extends ManageableMailQueue> factory = server.instance(
+            Key.get(new TypeLiteral<MailQueueFactory<? extends ManageableMailQueue>>() { }));
+        ManageableMailQueue queue = factory.createQueue(MailQueueName.of("concurrent-test"));
+        assertThat(queue).isInstanceOf(ConcurrentSendActiveMQMailQueue.class);
+
+        ExecutorService senders = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<Object>> sent = IntStream.range(0, THREADS)
+                .mapToObj(thread -> senders.<Object>submit(() -> {
+                    for (int i = 0; i < MAILS_PER_THREAD; i++) {
+                        String name = "mail-" + thread + "-" + i;
+                        queue.enQueue(MailImpl.builder().name(name).sender("sender@localhost").addRecipient("bob@localhost")
+                            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject(name).setText("body of " + name))
+                            .build());
+                    }
+                    return null;
+                }))
+                .toList();
+            for (Future<Object> future : sent) {
+                future.get();
+            }
+        } finally {
+            senders.shutdown();
+        }
+
+        List<String> dequeued = Flux.from(queue.deQueue())
+            .take(THREADS * MAILS_PER_THREAD)
+            .concatMap(item -> {
+                try {
+                    String subject = item.getMail().getMessage().getSubject();
+                    assertThat(subject).isEqualTo(item.getMail().getName());
+                    item.done(MailQueue.MailQueueItem.CompletionStatus.SUCCESS);
+                    return Flux.just(item.getMail().getName());
+                } catch (Exception e) {
+                    return Flux.error(e);
+                }
+            })
+            .collectList()
+            .block(Duration.ofMinutes(2));
+
+        assertThat(dequeued).containsExactlyInAnyOrderElementsOf(IntStream.range(0, THREADS)
+            .boxed()
+            .flatMap(thread -> IntStream.range(0, MAILS_PER_THREAD).mapToObj(i -> "mail-" + thread + "-" + i))
+            .toList());
+        assertThat(queue.getSize()).isZero();
+    }
+}
