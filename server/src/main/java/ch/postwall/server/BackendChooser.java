@@ -9,6 +9,8 @@ import ch.postwall.filter.gateway.guice.CassandraGatewayModule;
 import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
 import ch.postwall.filter.policy.CassandraDomainPolicyModule;
 import ch.postwall.filter.policy.EmbeddedDomainPolicyModule;
+import ch.postwall.filter.quarantine.guice.CassandraReleaseClaimModule;
+import ch.postwall.filter.quarantine.guice.EmbeddedReleaseClaimModule;
 import ch.postwall.filter.trace.guice.CassandraMessageTraceModule;
 import ch.postwall.filter.trace.guice.EmbeddedMessageTraceModule;
 import ch.postwall.filter.protocollog.guice.CassandraProtocolLogModule;
@@ -24,7 +26,11 @@ import ch.postwall.retention.guice.EmbeddedAccessLogModule;
 import ch.postwall.retention.guice.EmbeddedContractModule;
 import ch.postwall.retention.guice.EmbeddedRetentionPolicyModule;
 import ch.postwall.retention.guice.RetentionAnnotationModule;
+import ch.postwall.server.audit.guice.CassandraAuditLogModule;
+import ch.postwall.server.audit.guice.EmbeddedAuditLogModule;
 import ch.postwall.server.config.Backend;
+import ch.postwall.server.digest.guice.CassandraDigestSettingsModule;
+import ch.postwall.server.digest.guice.EmbeddedDigestSettingsModule;
 import ch.postwall.server.roles.guice.CassandraRoleGrantModule;
 import ch.postwall.server.roles.guice.EmbeddedRoleGrantModule;
 
@@ -48,6 +54,9 @@ public final class BackendChooser {
                     new EmbeddedContractModule(),
                     new EmbeddedProtocolLogModule(),
                     new EmbeddedRoleGrantModule(),
+                    new EmbeddedAuditLogModule(),
+                    new EmbeddedDigestSettingsModule(),
+                    new EmbeddedReleaseClaimModule(),
                     new EmbeddedGatewayModule(),
                     new EmbeddedMessageTraceModule(),
                     new EmbeddedDomainPolicyModule(),
@@ -61,6 +70,9 @@ public final class BackendChooser {
                     new CassandraContractModule(),
                     new CassandraProtocolLogModule(),
                     new CassandraRoleGrantModule(),
+                    new CassandraAuditLogModule(),
+                    new CassandraDigestSettingsModule(),
+                    new CassandraReleaseClaimModule(),
                     new OpenSearchSearchModule(),
                     new CassandraGatewayModule(),
                     new CassandraMessageTraceModule(),

@@ -39,6 +39,9 @@ import ch.postwall.retention.guice.AccessLogModule;
 import ch.postwall.retention.guice.ContractWipeModule;
 import ch.postwall.retention.guice.ExportModule;
 import ch.postwall.retention.guice.RetentionEnforcementModule;
+import ch.postwall.server.api.guice.ApiModule;
+import ch.postwall.server.api.guice.QuarantineAccessModule;
+import ch.postwall.server.digest.guice.QuarantineDigestModule;
 import ch.postwall.server.imap.LoginMdcImapProcessor;
 import ch.postwall.server.provisioning.StandardFolderTyper;
 import ch.postwall.server.retention.guice.RetentionAccessModule;
@@ -83,6 +86,12 @@ public final class PostwallServer {
         new MessageTraceModule(),
         new ProtocolLogModule());
 
+    /** The REST API (HTTPS): quarantine and its digest, message tracking, raw logs, roles; its stores come with the backend. */
+    public static final Module API = Modules.combine(
+        new ApiModule(),
+        new QuarantineAccessModule(),
+        new QuarantineDigestModule());
+
     /**
      * Retention of user content, the access log (of every HTTP request too), export, the wipe when a contract ends,
      * and their REST and WebAdmin routes.
@@ -115,7 +124,7 @@ public final class PostwallServer {
             configuration.properties().adminPassword(),
             configuration.dataDirectory());
         return GuiceJamesServer.forConfiguration(configuration)
-            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, FILTER, CALENDAR, RETENTION,
+            .combineWith(CORE, MAIL_PROCESSING, PROTOCOLS, WEBADMIN, API, FILTER, CALENDAR, RETENTION,
                 BackendChooser.modulesFor(configuration.properties().backend()),
                 binder -> binder.bind(AdminCredential.class).toInstance(adminCredential));
     }

@@ -9,9 +9,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import javax.mail.Folder;
-import javax.mail.Store;
-
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,18 +133,7 @@ class FilterEndToEndTest {
     }
 
     private static String sendRawOverMx(String sender, String recipient, String message) {
-        try (LineClient smtp = new LineClient(server.server().ports().smtp)) {
-            smtp.readSmtpReply();
-            smtp.smtp("EHLO outside.example");
-            smtp.smtp("MAIL FROM:<" + sender + ">");
-            String rcpt = smtp.smtp("RCPT TO:<" + recipient + ">");
-            if (!rcpt.startsWith("250")) {
-                return rcpt;
-            }
-            smtp.smtp("DATA");
-            smtp.send(message + ".\r\n");
-            return smtp.readSmtpReply();
-        }
+        return server.mail().sendOverMx(sender, recipient, message);
     }
 
     private static String multipart(String fileName, String contentType, byte[] attachment) {
@@ -161,12 +147,6 @@ class FilterEndToEndTest {
     }
 
     private static int inboxCount(String user) throws Exception {
-        try (Store store = server.mail().imap(user, "filter-secret")) {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            int count = inbox.getMessageCount();
-            inbox.close(false);
-            return count;
-        }
+        return server.mail().countInbox(user, "filter-secret");
     }
 }

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 import javax.mail.Folder;
+import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Store;
@@ -53,6 +55,39 @@ public class MailClients {
         Store store = Session.getInstance(properties).getStore("imap");
         store.connect("127.0.0.1", server.ports().imap, username, password);
         return store;
+    }
+
+    /** The subjects of the messages in the user's INBOX, oldest first, read over IMAP. */
+    public List<String> inboxSubjects(String username, String password) throws MessagingException {
+        try (Store store = imap(username, password)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        }
+    }
+
+    /**
+     * Sends a raw message (headers, blank line, body, CRLF line ends) over the MX port as a remote server does,
+     * without authentication; returns the reply to DATA, or the refusal of RCPT.
+     */
+    public String sendOverMx(String sender, String recipient, String message) {
+        try (LineClient smtp = new LineClient(server.ports().smtp)) {
+            smtp.readSmtpReply();
+            smtp.smtp("EHLO outside.example");
+            smtp.smtp("MAIL FROM:<" + sender + ">");
+            String rcpt = smtp.smtp("RCPT TO:<" + recipient + ">");
+            if (!rcpt.startsWith("250")) {
+                return rcpt;
+            }
+            smtp.smtp("DATA");
+            smtp.send(message + ".\r\n");
+            return smtp.readSmtpReply();
+        }
     }
 
     /**

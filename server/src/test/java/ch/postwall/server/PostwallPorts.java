@@ -12,4 +12,5 @@ public final class PostwallPorts {
     public final int lmtp = FreePorts.next();
     public final int webAdmin = FreePorts.next();
     public final int calDav = FreePorts.next();
+    public final int api = FreePorts.next();
 }

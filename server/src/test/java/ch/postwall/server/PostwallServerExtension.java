@@ -47,8 +47,8 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
         this(extraJvmOptions, () -> TestConfiguration.OFFLINE_FILTER, configurationChange);
     }
 
-    private PostwallServerExtension(List<String> extraJvmOptions, Supplier<Map<String, String>> filterProperties,
-                                    ConfigurationChange configurationChange) {
+    public PostwallServerExtension(List<String> extraJvmOptions, Supplier<Map<String, String>> filterProperties,
+                                   ConfigurationChange configurationChange) {
         this.extraJvmOptions = extraJvmOptions;
         this.filterProperties = filterProperties;
         this.configurationChange = configurationChange;
@@ -74,6 +74,12 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
 
     public WebAdminClient webAdmin() {
         return new WebAdminClient(server.ports().webAdmin, "admin", TestConfiguration.ADMIN_PASSWORD);
+    }
+
+    /** The REST API, signed in with a mail address or a staff login; trusts the server's self-signed certificate. */
+    public WebAdminClient api(String login, String password) {
+        return WebAdminClient.api(server.ports().api,
+            MailClients.trustingContext(server.dataDirectory().resolve("tls").resolve("selfsigned-cert.pem")), login, password);
     }
 
     public MailClients mail() {

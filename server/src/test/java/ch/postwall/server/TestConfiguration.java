@@ -97,6 +97,8 @@ public final class TestConfiguration {
                 Map.entry("port=8000", "port=" + ports.webAdmin),
                 Map.entry("port=8443", "port=" + ports.calDav),
                 Map.entry("bind.address=0.0.0.0", "bind.address=127.0.0.1"),
+                Map.entry("port=9443", "port=" + ports.api),
+                Map.entry("bindAddress=0.0.0.0", "bindAddress=127.0.0.1"),
                 Map.entry("webadmin.admin.password=", "webadmin.admin.password=" + ADMIN_PASSWORD));
             for (Path file : (Iterable<Path>) Files.list(target)::iterator) {
                 String content = Files.readString(file, StandardCharsets.UTF_8);

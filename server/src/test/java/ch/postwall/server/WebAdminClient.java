@@ -13,34 +13,50 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** WebAdmin over real HTTP, authenticated as the administrator unless told otherwise. */
+/**
+ * WebAdmin over real HTTP, authenticated as the administrator unless told otherwise; also the client of
+ * the REST API over HTTPS ({@link #api}), which speaks the same JSON with HTTP Basic.
+ */
 public class WebAdminClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Below the request timeout, so that one await request answers (408 when the task is still running). */
     private static final String AWAIT_SLICE = "20s";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final URI base;
     private final Optional<String> authorization;
 
     public WebAdminClient(int port, String username, String password) {
-        this(URI.create("http://127.0.0.1:" + port), Optional.of("Basic " + Base64.getEncoder()
-            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8))));
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), URI.create("http://127.0.0.1:" + port),
+            Optional.of(basic(username, password)));
     }
 
-    private WebAdminClient(URI base, Optional<String> authorization) {
+    private WebAdminClient(HttpClient http, URI base, Optional<String> authorization) {
+        this.http = http;
         this.base = base;
         this.authorization = authorization;
     }
 
+    /** The REST API on its HTTPS port, trusting the given TLS context, signed in with a mail or staff login. */
+    public static WebAdminClient api(int port, SSLContext tls, String login, String password) {
+        return new WebAdminClient(HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build(),
+            URI.create("https://localhost:" + port), Optional.of(basic(login, password)));
+    }
+
+    private static String basic(String login, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     public WebAdminClient withoutCredentials() {
-        return new WebAdminClient(base, Optional.empty());
+        return new WebAdminClient(http, base, Optional.empty());
     }
 
     public WebAdminClient withAuthorization(String header) {
-        return new WebAdminClient(base, Optional.of(header));
+        return new WebAdminClient(http, base, Optional.of(header));
     }
 
     public HttpResponse<String> get(String path) {

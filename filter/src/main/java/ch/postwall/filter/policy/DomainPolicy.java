@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
@@ -46,6 +47,25 @@ public record DomainPolicy(double quarantineThreshold, double rejectThreshold, S
                 return trimmed;
             })
             .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** This policy with the entry (address or domain) on the allow list and off the block list. */
+    public DomainPolicy allowing(String entry) {
+        return new DomainPolicy(quarantineThreshold, rejectThreshold, with(allowList, entry), without(blockList, entry), checks, whenScannerDown);
+    }
+
+    /** This policy with the entry (address or domain) on the block list and off the allow list. */
+    public DomainPolicy blocking(String entry) {
+        return new DomainPolicy(quarantineThreshold, rejectThreshold, without(allowList, entry), with(blockList, entry), checks, whenScannerDown);
+    }
+
+    private static Set<String> with(Set<String> list, String entry) {
+        return Stream.concat(list.stream(), Stream.of(entry)).collect(Collectors.toSet());
+    }
+
+    private static Set<String> without(Set<String> list, String entry) {
+        String normalised = entry.trim().toLowerCase(Locale.ROOT);
+        return list.stream().filter(existing -> !existing.equals(normalised)).collect(Collectors.toSet());
     }
 
     public boolean runs(Check check) {

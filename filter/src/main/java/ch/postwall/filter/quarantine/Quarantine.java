@@ -73,6 +73,37 @@ public class Quarantine {
         return mails;
     }
 
+    /** The user's quarantined mail of that key (its name), if still there. */
+    public Optional<Mail> retrieve(Username user, MailKey key) throws MessagingException {
+        Optional<MailRepository> repository = existing(urlOf(user));
+        if (repository.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(repository.get().retrieve(key));
+    }
+
+    public void remove(Username user, MailKey key) throws MessagingException {
+        Optional<MailRepository> repository = existing(urlOf(user));
+        if (repository.isPresent()) {
+            repository.get().remove(key);
+        }
+    }
+
+    /** The users who have a quarantine repository (it may be empty). */
+    public List<Username> users() {
+        return quarantineUrls().stream()
+            .map(url -> Username.of(url.asString().substring(prefix.length())))
+            .toList();
+    }
+
+    /** The users of the domain who have a quarantine repository (it may be empty). */
+    public List<Username> usersOf(Domain domain) {
+        String suffix = "@" + domain.asString().toLowerCase(Locale.ROOT);
+        return users().stream()
+            .filter(user -> user.asString().endsWith(suffix))
+            .toList();
+    }
+
     /** Deletes everything quarantined for the user (wipe); returns how many mails. */
     public long deleteAllOf(Username user) throws MessagingException {
         Optional<MailRepository> repository = existing(urlOf(user));
@@ -84,12 +115,9 @@ public class Quarantine {
 
     /** Deletes everything quarantined for the domain's users (domain wipe); returns how many mails. */
     public long deleteDomain(Domain domain) throws MessagingException {
-        String suffix = "@" + domain.asString().toLowerCase(Locale.ROOT);
         long deleted = 0;
-        for (MailRepositoryUrl url : quarantineUrls()) {
-            if (url.asString().endsWith(suffix)) {
-                deleted += removeAll(repository(url));
-            }
+        for (Username user : usersOf(domain)) {
+            deleted += deleteAllOf(user);
         }
         return deleted;
     }

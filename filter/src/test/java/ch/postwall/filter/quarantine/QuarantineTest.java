@@ -14,6 +14,7 @@ import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.mailet.Attribute;
@@ -177,5 +178,31 @@ class QuarantineTest {
         put(mail);
 
         assertThat(VerdictAttributes.verdictOf(quarantine.mailsOf(ALICE).get(0), ALICE.asMailAddress())).isPresent();
+    }
+
+    @Test
+    void retrieveShouldFindTheMailByItsNameOnlyInItsOwnersQuarantine() throws Exception {
+        put(spam("offer", ALICE));
+        MailKey key = MailKey.forMail(quarantine.mailsOf(ALICE).get(0));
+
+        assertThat(quarantine.retrieve(ALICE, key)).map(Mail::getName).contains(key.asString());
+        assertThat(quarantine.retrieve(BOB, key)).isEmpty();
+    }
+
+    @Test
+    void removeShouldDeleteOnlyThatMail() throws Exception {
+        put(spam("first", ALICE));
+        put(spam("second", ALICE));
+
+        quarantine.remove(ALICE, new MailKey("first"));
+
+        assertThat(quarantine.mailsOf(ALICE)).extracting(Mail::getName).containsExactly("second");
+    }
+
+    @Test
+    void usersOfShouldListTheDomainsUsersWithAQuarantine() throws Exception {
+        put(spam("offer", ALICE, BOB, CAROL));
+
+        assertThat(quarantine.usersOf(Domain.of("example.com"))).containsExactlyInAnyOrder(ALICE, BOB);
     }
 }

@@ -1,5 +1,6 @@
 package ch.postwall.server.api;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,10 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import ch.postwall.server.roles.Principal;
 
-/** One authenticated request: who, the path parameters of its route, and its query parameters. */
-public record ApiRequest(Principal principal, List<String> pathParameters, Map<String, String> query) {
+/** One authenticated request: who, the path parameters of its route, its query parameters and its body. */
+public record ApiRequest(Principal principal, List<String> pathParameters, Map<String, String> query, byte[] body) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static Map<String, String> parseQuery(String rawQuery) {
         Map<String, String> parameters = new HashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -43,6 +49,15 @@ public record ApiRequest(Principal principal, List<String> pathParameters, Map<S
                 throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-20T10:00:00Z");
             }
         });
+    }
+
+    /** The body as a JSON object; 400 when it is not one. */
+    public Map<String, Object> jsonBody() {
+        try {
+            return JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
     }
 
     public int integer(String name, int defaultValue) {

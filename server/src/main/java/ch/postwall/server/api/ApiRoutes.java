@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -27,6 +28,8 @@ import ch.postwall.filter.trace.MessageTrace;
 import ch.postwall.filter.trace.MessageTraceQuery;
 import ch.postwall.filter.trace.MessageTraceStore;
 import ch.postwall.server.api.ApiServer.Reply;
+import ch.postwall.server.audit.AuditEntry;
+import ch.postwall.server.audit.AuditLogStore;
 import ch.postwall.server.roles.AccessPolicy;
 import ch.postwall.server.roles.Action;
 import ch.postwall.server.roles.Resource;
@@ -46,12 +49,12 @@ public class ApiRoutes implements ApiRouteGroup {
     private final ProtocolLogStore protocolLogs;
     private final QuarantineAccess quarantine;
     private final RoleGrantStore grants;
-    private final AuditLog audit;
+    private final AuditLogStore audit;
     private final Clock clock;
 
     @Inject
     public ApiRoutes(AccessPolicy policy, MessageTraceStore traces, ProtocolLogStore protocolLogs, QuarantineAccess quarantine,
-                     RoleGrantStore grants, AuditLog audit, Clock clock) {
+                     RoleGrantStore grants, AuditLogStore audit, Clock clock) {
         this.policy = policy;
         this.traces = traces;
         this.protocolLogs = protocolLogs;
@@ -80,7 +83,7 @@ public class ApiRoutes implements ApiRouteGroup {
     private static Resource scope(ApiRequest request) {
         Optional<String> user = request.parameter("user");
         if (user.isPresent()) {
-            return Resource.mailbox(username(user.get()));
+            return Resource.mailbox(ApiValues.username(user.get()));
         }
         return request.parameter("domain").map(ApiValues::domain).map(Resource::domain).orElse(Resource.platform());
     }
@@ -91,15 +94,17 @@ public class ApiRoutes implements ApiRouteGroup {
         }
     }
 
-    private void audit(ApiRequest request, Action action, String target) {
-        audit.record(new AuditLog.Entry(request.principal().name(), action.name(), target, clock.instant()));
+    /** Recorded before the data is read: an access that cannot be audited does not happen. */
+    private void audit(ApiRequest request, Action action, Optional<Username> owner, String target) {
+        audit.append(new AuditEntry(UUID.randomUUID().toString(), clock.instant(), request.principal().name(), action.name(),
+            target, owner));
     }
 
     private Reply searchTrace(ApiRequest request) {
         Resource scope = scope(request);
         authorize(request, Action.TRACE_SEARCH, scope);
         MessageTraceQuery.Builder query = MessageTraceQuery.builder();
-        scope.owner().ifPresent(owner -> query.recipient(address(owner.asString())));
+        scope.owner().ifPresent(owner -> query.recipient(ApiValues.address(owner.asString())));
         if (scope.owner().isEmpty()) {
             scope.tenant().ifPresent(query::recipientDomain);
         }
@@ -116,8 +121,13 @@ public class ApiRoutes implements ApiRouteGroup {
     private Reply listQuarantine(ApiRequest request) {
         Resource scope = scope(request);
         authorize(request, Action.QUARANTINE_LIST, scope);
-        QuarantineAccess.Filter filter = new QuarantineAccess.Filter(request.parameter("sender"), request.parameter("verdict"),
-            request.instant("from"), request.instant("until"), request.integer("offset", 0), request.integer("limit", 50));
+        QuarantineAccess.Filter filter;
+        try {
+            filter = new QuarantineAccess.Filter(request.parameter("sender"), request.parameter("verdict"),
+                request.instant("from"), request.instant("until"), request.integer("offset", 0), request.integer("limit", 50));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
         List<QuarantineAccess.Item> items = scope.owner().map(owner -> quarantine.listOfUser(owner, filter))
             .or(() -> scope.tenant().map(domain -> quarantine.listOfDomain(domain, filter)))
             .orElseThrow(() -> ApiException.badRequest("user or domain is required"));
@@ -137,14 +147,17 @@ public class ApiRoutes implements ApiRouteGroup {
     /** Reads one quarantined message's part after authorization, and records the access. */
     private <T> Reply readQuarantined(ApiRequest request, Action action, String part,
                                       BiFunction<Username, String, Optional<T>> read, Function<T, Reply> reply) {
-        Username owner = username(request.path(0));
+        Username owner = ApiValues.username(request.path(0));
         authorize(request, action, Resource.mailbox(owner));
-        audit(request, action, "quarantine/" + owner.asString() + "/" + request.path(1) + part);
+        audit(request, action, Optional.of(owner), "quarantine/" + owner.asString() + "/" + request.path(1) + part);
         return read.apply(owner, request.path(1)).map(reply).orElseThrow(ApiException::notFound);
     }
 
+    /** {@code allowSender=true} also allow-lists the sender for the owner. */
     private Reply release(ApiRequest request) {
-        return changeQuarantined(request, Action.QUARANTINE_RELEASE, quarantine::release);
+        boolean allowSender = request.parameter("allowSender").map(Boolean::parseBoolean).orElse(false);
+        return changeQuarantined(request, Action.QUARANTINE_RELEASE,
+            (owner, id) -> quarantine.release(owner, id, request.principal().name(), allowSender));
     }
 
     private Reply delete(ApiRequest request) {
@@ -152,9 +165,9 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply changeQuarantined(ApiRequest request, Action action, BiPredicate<Username, String> change) {
-        Username owner = username(request.path(0));
+        Username owner = ApiValues.username(request.path(0));
         authorize(request, action, Resource.mailbox(owner));
-        audit(request, action, "quarantine/" + owner.asString() + "/" + request.path(1));
+        audit(request, action, Optional.of(owner), "quarantine/" + owner.asString() + "/" + request.path(1));
         if (!change.test(owner, request.path(1))) {
             throw ApiException.notFound();
         }
@@ -162,7 +175,7 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply blockSender(ApiRequest request) {
-        Username owner = username(request.path(0));
+        Username owner = ApiValues.username(request.path(0));
         authorize(request, Action.BLOCK_SENDER, Resource.mailbox(owner));
         MailAddress sender = request.parameter("sender").map(ApiValues::address)
             .orElseThrow(() -> ApiException.badRequest("sender is required"));
@@ -177,18 +190,18 @@ public class ApiRoutes implements ApiRouteGroup {
         request.instant("until").ifPresent(query::until);
         request.parameter("remoteIp").ifPresent(query::remoteIp);
         query.page(request.integer("offset", 0), request.integer("limit", ProtocolLogQuery.DEFAULT_LIMIT));
-        audit(request, Action.PROTOCOL_LOG_READ, "protocol-logs?" + request.query());
+        audit(request, Action.PROTOCOL_LOG_READ, Optional.empty(), "protocol-logs?" + request.query());
         return Reply.json(protocolLogs.search(query.build()).stream().map(ApiRoutes::json).toList());
     }
 
     private Reply protocolLog(ApiRequest request) {
         authorize(request, Action.PROTOCOL_LOG_READ, Resource.platform());
-        audit(request, Action.PROTOCOL_LOG_READ, "protocol-logs/" + request.path(0));
+        audit(request, Action.PROTOCOL_LOG_READ, Optional.empty(), "protocol-logs/" + request.path(0));
         return protocolLogs.get(request.path(0)).map(ApiRoutes::json).map(Reply::json).orElseThrow(ApiException::notFound);
     }
 
     private Reply grantSupport(ApiRequest request) {
-        Domain domain = domain(request.path(0));
+        Domain domain = ApiValues.domain(request.path(0));
         authorize(request, Action.SUPPORT_GRANT_MANAGE, Resource.domain(domain));
         SupportGrant grant = new SupportGrant(domain, Username.of(request.principal().name()), clock.instant(),
             request.instant("until").filter(until -> until.isAfter(clock.instant()))
@@ -198,7 +211,7 @@ public class ApiRoutes implements ApiRouteGroup {
     }
 
     private Reply revokeSupport(ApiRequest request) {
-        Domain domain = domain(request.path(0));
+        Domain domain = ApiValues.domain(request.path(0));
         authorize(request, Action.SUPPORT_GRANT_MANAGE, Resource.domain(domain));
         grants.revokeSupport(domain);
         return Reply.noContent();

@@ -1,6 +1,8 @@
 package ch.postwall.server.api;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -44,6 +46,7 @@ import ch.postwall.server.roles.Principal;
 public class ApiServer implements Startable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** A route's answer: status, content type, and a body in memory or, for large ones, a file streamed from disk. */
     public record Reply(int status, String contentType, byte[] body, Optional<Path> file) {
@@ -157,20 +160,34 @@ public class ApiServer implements Startable {
             if (matcher.matches()) {
                 pathKnown = true;
                 if (route.method().equals(exchange.getRequestMethod())) {
-                    return handle(route, matcher, principal.get(), exchange.getRequestURI().getRawQuery());
+                    return handle(route, matcher, principal.get(), exchange);
                 }
             }
         }
         return pathKnown ? error(405, "method not allowed") : error(404, "not found");
     }
 
-    private static Reply handle(Route route, Matcher matcher, Principal principal, String rawQuery) {
+    /** At most {@value #MAX_BODY_BYTES} bytes: the API takes small JSON documents only. */
+    private static byte[] body(HttpExchange exchange) {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw ApiException.badRequest("request body larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reply handle(Route route, Matcher matcher, Principal principal, HttpExchange exchange) {
         List<String> pathParameters = new ArrayList<>();
         for (int group = 1; group <= matcher.groupCount(); group++) {
             pathParameters.add(URLDecoder.decode(matcher.group(group), StandardCharsets.UTF_8));
         }
         try {
-            return route.handler().handle(new ApiRequest(principal, pathParameters, ApiRequest.parseQuery(rawQuery)));
+            return route.handler().handle(new ApiRequest(principal, pathParameters,
+                ApiRequest.parseQuery(exchange.getRequestURI().getRawQuery()), body(exchange)));
         } catch (ApiException e) {
             return error(e.status(), e.getMessage());
         }

@@ -9,9 +9,8 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 
 /**
- * What the API needs from the quarantine. Implemented over the filter's quarantine repository
- * (branch wip/filter, {@code ch.postwall.filter.quarantine.Quarantine}) once it offers these reads;
- * kept narrow so the routes and their authorization do not depend on its storage.
+ * What the API needs from the quarantine, kept narrow so the routes and their authorization do not
+ * depend on its storage ({@link RepositoryQuarantineAccess} over the filter's mail repositories).
  */
 public interface QuarantineAccess {
     /** One quarantined copy, as listed: metadata only. */
@@ -21,6 +20,13 @@ public interface QuarantineAccess {
     /** Criteria of a listing; absent ones match everything. */
     record Filter(Optional<String> sender, Optional<String> verdict, Optional<Instant> from, Optional<Instant> until,
                   int offset, int limit) {
+        public static final int MAX_LIMIT = 500;
+
+        public Filter {
+            if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("offset must be 0 or more and limit between 1 and " + MAX_LIMIT);
+            }
+        }
     }
 
     List<Item> listOfUser(Username owner, Filter filter);
@@ -33,8 +39,13 @@ public interface QuarantineAccess {
     /** The whole message as received. */
     Optional<byte[]> message(Username owner, String id);
 
-    /** Delivers the message to its owner's mailbox (or gateway target) once and removes it; false when absent. */
-    boolean release(Username owner, String id);
+    /**
+     * Delivers the message to its owner's mailbox (or gateway target) once and removes it; false when absent.
+     *
+     * @param releasedBy  who asked (kept on the released mail)
+     * @param allowSender also put the sender on the owner's allow list
+     */
+    boolean release(Username owner, String id, String releasedBy, boolean allowSender);
 
     boolean delete(Username owner, String id);
 

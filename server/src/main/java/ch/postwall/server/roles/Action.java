@@ -13,6 +13,8 @@ public enum Action {
     PROTOCOL_LOG_READ,
     SUPPORT_GRANT_MANAGE,
     USER_PROVISION,
+    /** Staff accounts and domain-admin grants: the platform admin's alone. */
+    ROLE_MANAGE,
     OWN_SETTINGS,
     /** A user's retention choices and the limits of their domain. */
     RETENTION_READ,

@@ -1,5 +1,9 @@
 package ch.postwall.server.roles;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -25,6 +29,14 @@ public final class PasswordHash {
     private PasswordHash() {
     }
 
+    /** Prints the hash of a password read from the console (or standard input), e.g. for {@code admin.passwordHash}. */
+    public static void main(String[] arguments) throws IOException {
+        char[] password = System.console() != null
+            ? System.console().readPassword("Password: ")
+            : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine().toCharArray();
+        System.out.println(hash(password));
+    }
+
     public static String hash(char[] password) {
         return hash(password, DEFAULT_ITERATIONS);
     }
@@ -36,6 +48,11 @@ public final class PasswordHash {
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
         return SCHEME + "$" + iterations + "$" + base64.encodeToString(salt) + "$"
             + base64.encodeToString(derive(password, salt, iterations));
+    }
+
+    /** Whether the text has the encoded form {@link #hash} produces. */
+    public static boolean isWellFormed(String encoded) {
+        return encoded.matches(SCHEME + "\\$[1-9][0-9]{0,8}\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+");
     }
 
     /** Whether the password matches; false for a malformed hash. Compares in constant time. */

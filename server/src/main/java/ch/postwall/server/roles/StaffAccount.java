@@ -12,11 +12,13 @@ import com.google.common.base.Preconditions;
  * @param passwordHash the encoded {@link PasswordHash}, never the password
  */
 public record StaffAccount(String login, StaffRole role, String passwordHash) {
+    public static final String LOGIN_PATTERN = "[a-z0-9._-]{1,64}";
+
     public StaffAccount {
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(passwordHash, "passwordHash");
-        Preconditions.checkArgument(login.matches("[a-z0-9._-]{1,64}"),
+        Preconditions.checkArgument(login.matches(LOGIN_PATTERN),
             "Staff login must be 1-64 characters of a-z, 0-9, '.', '_' or '-'");
     }
 }

@@ -12,11 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ApiConfigurationTest {
+    private static final String HASH = "pbkdf2-sha256$1000$c2FsdHNhbHQ$aGFzaGhhc2g";
+
     @Test
     void fromShouldUseDocumentedDefaultsWhenKeysAbsent() {
         ApiConfiguration configuration = ApiConfiguration.from(new BaseConfiguration());
 
-        assertThat(configuration).isEqualTo(new ApiConfiguration(9443, "0.0.0.0", Optional.empty(), Optional.empty()));
+        assertThat(configuration).isEqualTo(new ApiConfiguration(9443, "0.0.0.0", Optional.empty(), Optional.empty(),
+            "admin", Optional.empty()));
     }
 
     @Test
@@ -26,13 +29,16 @@ class ApiConfigurationTest {
         configuration.addProperty("bindAddress", "127.0.0.1");
         configuration.addProperty("tls.privateKey", "/etc/key.pem");
         configuration.addProperty("tls.certificate", "/etc/cert.pem");
+        configuration.addProperty("admin.login", "root");
+        configuration.addProperty("admin.passwordHash", HASH);
 
         assertThat(ApiConfiguration.from(configuration)).isEqualTo(new ApiConfiguration(9443, "127.0.0.1",
-            Optional.of(Path.of("/etc/key.pem")), Optional.of(Path.of("/etc/cert.pem"))));
+            Optional.of(Path.of("/etc/key.pem")), Optional.of(Path.of("/etc/cert.pem")), "root", Optional.of(HASH)));
     }
 
     @ParameterizedTest
-    @CsvSource({"port, https", "port, 70000", "prot, 8443", "tls.privateKey, /etc/key.pem", "tls.certificate, /etc/cert.pem"})
+    @CsvSource({"port, https", "port, 70000", "prot, 8443", "tls.privateKey, /etc/key.pem", "tls.certificate, /etc/cert.pem",
+        "admin.login, Root User", "admin.passwordHash, secret"})
     void fromShouldFailNamingTheKeyWhenKeyUnknownValueInvalidOrTlsHalfGiven(String key, String value) {
         BaseConfiguration configuration = new BaseConfiguration();
         configuration.addProperty(key, value);

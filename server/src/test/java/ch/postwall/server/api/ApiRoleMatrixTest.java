@@ -64,6 +64,9 @@ import ch.postwall.retention.export.ZipExportArchive;
 import ch.postwall.retention.policy.MemoryRetentionPolicyStore;
 import ch.postwall.retention.policy.RetentionChoice;
 import ch.postwall.server.MailClients;
+import ch.postwall.server.audit.MemoryAuditLogStore;
+import ch.postwall.server.digest.DigestRoutes;
+import ch.postwall.server.digest.MemoryDigestSettingsStore;
 import ch.postwall.server.http.HttpAccessLog;
 import ch.postwall.server.retention.RetentionAdministration;
 import ch.postwall.server.retention.RetentionApiRoutes;
@@ -97,7 +100,8 @@ class ApiRoleMatrixTest {
     private final ControllableClock clock = new ControllableClock(NOW);
     private MemoryRoleGrantStore grants;
     private MemoryQuarantineAccess quarantine;
-    private MemoryAuditLog audit;
+    private MemoryAuditLogStore audit;
+    private MemoryDigestSettingsStore digestSettings;
     private MemoryRetentionPolicyStore policies;
     private MemoryAccessLogStore accessLog;
     private ExportArchives exports;
@@ -112,7 +116,11 @@ class ApiRoleMatrixTest {
     private static String otherExport;
 
     /** A route in its own-tenant and other-tenant form; {DOMAIN}, {USER}, {ID} and the export ids are substituted. */
-    private record RouteCase(String method, String path) {
+    private record RouteCase(String method, String path, String body) {
+        RouteCase(String method, String path) {
+            this(method, path, "");
+        }
+
         String resolve(boolean own) {
             return path.replace("{DOMAIN}", own ? "example.com" : "other.org")
                 .replace("{USER_EXPORT}", own ? bobExport : carolExport)
@@ -136,6 +144,12 @@ class ApiRoleMatrixTest {
         Map.entry("protocol log", new RouteCase("GET", "/api/protocol-logs/s1")),
         Map.entry("grant support", new RouteCase("PUT", "/api/domains/{DOMAIN}/support-grant?until=2026-11-25T00:00:00Z")),
         Map.entry("revoke support", new RouteCase("DELETE", "/api/domains/{DOMAIN}/support-grant")),
+        Map.entry("put staff", new RouteCase("PUT", "/api/staff/temp", "{\"role\": \"support\", \"password\": \"pw-temp-1\"}")),
+        Map.entry("remove staff", new RouteCase("DELETE", "/api/staff/temp")),
+        Map.entry("grant domain admin", new RouteCase("PUT", "/api/domains/{DOMAIN}/admins/{USER}")),
+        Map.entry("revoke domain admin", new RouteCase("DELETE", "/api/domains/{DOMAIN}/admins/{USER}")),
+        Map.entry("digest setting", new RouteCase("GET", "/api/users/{USER}/quarantine-digest")),
+        Map.entry("change digest setting", new RouteCase("PUT", "/api/users/{USER}/quarantine-digest", "{\"enabled\": false}")),
         Map.entry("user retention", new RouteCase("GET", "/api/users/{USER}/retention")),
         Map.entry("choose folder retention", new RouteCase("PUT", "/api/users/{USER}/retention/folders/Trash?days=30")),
         Map.entry("remove calendar retention", new RouteCase("DELETE", "/api/users/{USER}/retention/calendars/Personal")),
@@ -183,7 +197,11 @@ class ApiRoleMatrixTest {
             Map.entry("release", List.of(204, 204)), Map.entry("delete", List.of(204, 204)),
             Map.entry("block sender", List.of(204, 204)), Map.entry("protocol logs", List.of(200, 200)),
             Map.entry("protocol log", List.of(200, 200)), Map.entry("grant support", List.of(204, 204)),
-            Map.entry("revoke support", List.of(204, 204))), true, OWN_MAILBOX_RETENTION, DOMAIN_RETENTION, PLATFORM_RETENTION),
+            Map.entry("revoke support", List.of(204, 204)),
+            Map.entry("put staff", List.of(204, 204)),
+            Map.entry("remove staff", List.of(204, 204)), Map.entry("grant domain admin", List.of(204, 204)),
+            Map.entry("revoke domain admin", List.of(204, 204)), Map.entry("digest setting", List.of(200, 200)),
+            Map.entry("change digest setting", List.of(204, 204))), true, OWN_MAILBOX_RETENTION, DOMAIN_RETENTION, PLATFORM_RETENTION),
         "technical admin", Map.of(
             "quarantine of domain", List.of(200, 200), "quarantine of user", List.of(200, 200),
             "headers", List.of(200, 200)),
@@ -200,7 +218,8 @@ class ApiRoleMatrixTest {
         "user", withRetention(Map.of(
             "trace of user", List.of(200, 403), "quarantine of user", List.of(200, 403),
             "headers", List.of(200, 403), "message", List.of(200, 403),
-            "release", List.of(204, 403), "delete", List.of(204, 403), "block sender", List.of(204, 403)), false,
+            "release", List.of(204, 403), "delete", List.of(204, 403), "block sender", List.of(204, 403),
+            "digest setting", List.of(200, 403), "change digest setting", List.of(204, 403)), false,
             OWN_MAILBOX_RETENTION));
 
     /** Adds retention routes with their own-tenant status; the other tenant gets the same when {@code everyTenant}, else 403. */
@@ -250,7 +269,8 @@ class ApiRoleMatrixTest {
         quarantine = new MemoryQuarantineAccess();
         quarantine.put("q1", BOB, "spam@spam.test", "Invoice", "From: spam@spam.test\r\nSubject: Invoice\r\n\r\n" + BODY_LINE + "\r\n");
         quarantine.put("q2", CAROL, "spam@spam.test", "Invoice", "From: spam@spam.test\r\nSubject: Invoice\r\n\r\n" + BODY_LINE + "\r\n");
-        audit = new MemoryAuditLog();
+        audit = new MemoryAuditLogStore(clock, AccessLogConfiguration.DEFAULT);
+        digestSettings = new MemoryDigestSettingsStore();
 
         AccessPolicy policy = new AccessPolicy(grants);
         ApiRoutes routes = new ApiRoutes(policy, traces, protocolLogs, quarantine, grants, audit, clock);
@@ -261,7 +281,7 @@ class ApiRoleMatrixTest {
             new RetentionAdministration(policies, new MemoryContractStore(), clock), policies, accessLog, exports);
         server = new ApiServer(ApiConfiguration.builder().port(0).bindAddress("127.0.0.1").build(), serverTls,
             new ApiAuthenticator(users, grants), new HttpAccessLog(new AccessRecorder(accessLog, clock)),
-            List.of(routes, retentionRoutes));
+            List.of(routes, retentionRoutes, new RoleRoutes(policy, grants), new DigestRoutes(policy, digestSettings)));
         server.start();
         bobExport = readyExport(ContractSubject.user(BOB));
         carolExport = readyExport(ContractSubject.user(CAROL));
@@ -295,8 +315,9 @@ class ApiRoleMatrixTest {
     @MethodSource("matrix")
     void statusShouldMatchTheTableForEveryRoleRouteAndTenant(String role, String route, String tenant, int expected)
         throws Exception {
-        HttpResponse<byte[]> response = call(LOGINS.get(role), ROUTES.get(route).method(),
-            ROUTES.get(route).resolve("own tenant".equals(tenant)));
+        RouteCase routeCase = ROUTES.get(route);
+        HttpResponse<byte[]> response = call(LOGINS.get(role), routeCase.method(), routeCase.resolve("own tenant".equals(tenant)),
+            PASSWORD, routeCase.body());
 
         assertThat(response.statusCode()).isEqualTo(expected);
         if (role.equals("technical admin")) {
@@ -333,9 +354,17 @@ class ApiRoleMatrixTest {
         clock.advance(Duration.ofMinutes(1));
         call("root", "GET", "/api/protocol-logs/s1");
 
-        assertThat(audit.entries()).containsExactly(
-            new AuditLog.Entry(ALICE.asString(), "QUARANTINE_MESSAGE", "quarantine/bob@example.com/q1/message", NOW),
-            new AuditLog.Entry("root", "PROTOCOL_LOG_READ", "protocol-logs/s1", NOW.plus(Duration.ofMinutes(1))));
+        assertThat(audit.listByUser(BOB, 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.principal()).isEqualTo(ALICE.asString());
+            assertThat(entry.action()).isEqualTo("QUARANTINE_MESSAGE");
+            assertThat(entry.target()).isEqualTo("quarantine/bob@example.com/q1/message");
+            assertThat(entry.time()).isEqualTo(NOW);
+        });
+        assertThat(audit.listPlatformWide(10)).singleElement().satisfies(entry -> {
+            assertThat(entry.principal()).isEqualTo("root");
+            assertThat(entry.target()).isEqualTo("protocol-logs/s1");
+            assertThat(entry.time()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+        });
     }
 
     @Test
@@ -345,6 +374,47 @@ class ApiRoleMatrixTest {
         assertThat(call(ALICE.asString(), "DELETE", "/api/domains/example.com/support-grant").statusCode()).isEqualTo(204);
 
         assertThat(call("helpdesk", "GET", "/api/trace?domain=example.com").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void staffAccountCreatedByThePlatformAdminShouldSignInWithItsRole() throws Exception {
+        assertThat(call("root", "PUT", "/api/staff/reviewer", PASSWORD,
+            "{\"role\": \"technical_admin\", \"password\": \"reviewer-pw\"}").statusCode()).isEqualTo(204);
+
+        assertThat(call("reviewer", "GET", "/api/quarantine/bob@example.com/q1/headers", "reviewer-pw").statusCode()).isEqualTo(200);
+        assertThat(call("reviewer", "GET", "/api/quarantine/bob@example.com/q1/message", "reviewer-pw").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void putStaffShouldAnswer400WhenTheRoleIsUnknownOrThePasswordMissing() throws Exception {
+        assertThat(call("root", "PUT", "/api/staff/reviewer", PASSWORD, "{\"role\": \"god\", \"password\": \"pw\"}").statusCode())
+            .isEqualTo(400);
+        assertThat(call("root", "PUT", "/api/staff/reviewer", PASSWORD, "{\"role\": \"support\"}").statusCode()).isEqualTo(400);
+        assertThat(call("root", "PUT", "/api/staff/reviewer", PASSWORD, "not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void domainAdminGrantedByThePlatformAdminShouldReadTheDomainsQuarantine() throws Exception {
+        assertThat(call(CAROL.asString(), "GET", "/api/quarantine?domain=example.com").statusCode()).isEqualTo(403);
+
+        assertThat(call("root", "PUT", "/api/domains/example.com/admins/carol@other.org").statusCode()).isEqualTo(204);
+
+        assertThat(call(CAROL.asString(), "GET", "/api/quarantine?domain=example.com").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void userShouldTurnTheirDigestOffAndOnAgain() throws Exception {
+        assertThat(call(BOB.asString(), "PUT", "/api/users/bob@example.com/quarantine-digest", PASSWORD, "{\"enabled\": false}")
+            .statusCode()).isEqualTo(204);
+        assertThat(digestSettings.settings(BOB).optedOut()).isTrue();
+        assertThat(new String(call(BOB.asString(), "GET", "/api/users/bob@example.com/quarantine-digest").body(), StandardCharsets.UTF_8))
+            .isEqualTo("{\"enabled\":false}");
+
+        call(BOB.asString(), "PUT", "/api/users/bob@example.com/quarantine-digest", PASSWORD, "{\"enabled\": true}");
+
+        assertThat(digestSettings.settings(BOB).optedOut()).isFalse();
+        assertThat(call(BOB.asString(), "PUT", "/api/users/bob@example.com/quarantine-digest", PASSWORD, "{\"enabled\": \"no\"}")
+            .statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -414,10 +484,14 @@ class ApiRoleMatrixTest {
     }
 
     private HttpResponse<byte[]> call(String login, String method, String path, String password) throws Exception {
+        return call(login, method, path, password, "");
+    }
+
+    private HttpResponse<byte[]> call(String login, String method, String path, String password, String body) throws Exception {
         String credentials = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + credentials)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     }
 

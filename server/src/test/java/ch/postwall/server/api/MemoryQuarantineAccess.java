@@ -13,7 +13,7 @@ import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 
-/** A quarantine held in memory for the API tests, until the filter's quarantine offers {@link QuarantineAccess}. */
+/** A quarantine held in memory for the API tests: the routes and their authorization without mail repositories. */
 public class MemoryQuarantineAccess implements QuarantineAccess {
     private record Stored(Item item, String message) {
     }
@@ -57,7 +57,7 @@ public class MemoryQuarantineAccess implements QuarantineAccess {
     }
 
     @Override
-    public boolean release(Username owner, String id) {
+    public boolean release(Username owner, String id, String releasedBy, boolean allowSender) {
         boolean present = stored.remove(key(owner, id)) != null;
         if (present) {
             released.add(key(owner, id));

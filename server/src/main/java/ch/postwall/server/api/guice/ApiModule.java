@@ -19,31 +19,36 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
+import ch.postwall.mailbox.lifecycle.ExportStep;
+import ch.postwall.mailbox.lifecycle.WipeStep;
 import ch.postwall.server.api.ApiAuthenticator;
 import ch.postwall.server.api.ApiConfiguration;
 import ch.postwall.server.api.ApiRouteGroup;
 import ch.postwall.server.api.ApiRoutes;
 import ch.postwall.server.api.ApiServer;
-import ch.postwall.server.api.AuditLog;
-import ch.postwall.server.api.MemoryAuditLog;
+import ch.postwall.server.api.BootstrapAdmin;
 import ch.postwall.server.api.PemSslContext;
+import ch.postwall.server.api.RoleRoutes;
+import ch.postwall.server.audit.AuditLogUserData;
 import ch.postwall.server.http.HttpAccessLog;
 import ch.postwall.server.tls.SelfSignedCertificate;
 
 /**
  * The REST API on its HTTPS port, from {@code api.properties} (all defaults when absent). Needs the
- * stores (message trace, protocol log, role grants), James's {@code UsersRepository}, a
- * {@link ch.postwall.server.api.QuarantineAccess} and a {@link Clock}. The audit log is kept in
- * memory until the retention module's access log store replaces it.
+ * stores (message trace, protocol log, role grants, audit log) from the backend's modules, James's
+ * {@code UsersRepository}, a {@link ch.postwall.server.api.QuarantineAccess} and a {@link Clock}.
  */
 public class ApiModule extends AbstractModule {
     public static final String CONFIGURATION_FILE = "api";
 
     @Override
     protected void configure() {
-        bind(MemoryAuditLog.class).in(Scopes.SINGLETON);
-        bind(AuditLog.class).to(MemoryAuditLog.class);
-        Multibinder.newSetBinder(binder(), ApiRouteGroup.class).addBinding().to(ApiRoutes.class);
+        Multibinder<ApiRouteGroup> routeGroups = Multibinder.newSetBinder(binder(), ApiRouteGroup.class);
+        routeGroups.addBinding().to(ApiRoutes.class);
+        routeGroups.addBinding().to(RoleRoutes.class);
+        bind(AuditLogUserData.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), ExportStep.class).addBinding().to(AuditLogUserData.class);
+        Multibinder.newSetBinder(binder(), WipeStep.class).addBinding().to(AuditLogUserData.class);
     }
 
     @Provides
@@ -71,7 +76,10 @@ public class ApiModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    InitializationOperation startApi(ApiServer server) {
-        return InitilizationOperationBuilder.forClass(ApiServer.class).init(server::start);
+    InitializationOperation startApi(ApiServer server, BootstrapAdmin bootstrapAdmin) {
+        return InitilizationOperationBuilder.forClass(ApiServer.class).init(() -> {
+            bootstrapAdmin.ensureExists();
+            server.start();
+        });
     }
 }

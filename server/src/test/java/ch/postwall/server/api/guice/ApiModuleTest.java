@@ -34,6 +34,7 @@ import ch.postwall.server.PostwallDirectories;
 import ch.postwall.server.api.ApiServer;
 import ch.postwall.server.api.MemoryQuarantineAccess;
 import ch.postwall.server.api.QuarantineAccess;
+import ch.postwall.server.audit.guice.MemoryAuditLogModule;
 import ch.postwall.server.roles.guice.MemoryRoleGrantModule;
 
 class ApiModuleTest {
@@ -54,6 +55,7 @@ class ApiModuleTest {
                     .toInstance(MemoryUsersRepository.withVirtualHosting(domains));
                 binder.bind(QuarantineAccess.class).toInstance(new MemoryQuarantineAccess());
             },
+            new MemoryAuditLogModule(),
             new MessageTraceModule(), new MemoryMessageTraceModule(), new ProtocolLogModule(), new MemoryProtocolLogModule(),
             new MemoryRoleGrantModule(), new AccessLogModule(), new MemoryAccessLogModule(), new ApiModule());
 
