@@ -9,15 +9,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipFile;
 
 import javax.mail.Store;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,6 +127,35 @@ class RetentionEndToEndTest {
             imap.sendLine("e SEARCH SUBJECT today");
             assertThat(imap.readImapResponse("e")).first().isEqualTo("* SEARCH 1");
         }
+    }
+
+    @Test
+    void usersShouldChooseRetentionWithinLimitsAndDownloadTheirExportOverHttps(@TempDir Path downloads) throws Exception {
+        String fay = "fay@rest.example";
+        server.webAdmin().createUser(fay, "fay-secret");
+        server.webAdmin().createUser("gus@rest.example", "gus-secret");
+        assertThat(server.webAdmin().put("/postwall/retention/limits/rest.example?mailMinimumDays=7&mailMaximumDays=730", null)
+            .statusCode()).isEqualTo(200);
+        WebAdminClient api = server.api(fay, "fay-secret");
+
+        assertThat(api.put("/api/users/" + fay + "/retention/folders/Trash?days=30", null).statusCode()).isEqualTo(204);
+        HttpResponse<String> outsideLimits = api.put("/api/users/" + fay + "/retention/folders/INBOX?days=1000", null);
+        assertThat(outsideLimits.statusCode()).isEqualTo(400);
+        assertThat(outsideLimits.body()).contains("730");
+        assertThat(api.get("/api/users/" + fay + "/retention").body()).contains("Trash");
+        assertThat(api.get("/api/users/gus@rest.example/retention").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> requested = api.post("/api/users/" + fay + "/exports", null);
+        assertThat(requested.statusCode()).isEqualTo(202);
+        String status = "/api/users/" + fay + "/exports/" + JSON.readTree(requested.body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            .until(() -> JSON.readTree(api.get(status).body()).path("state").asText().equals("READY"));
+        HttpResponse<Path> archive = api.download(status + "/archive", downloads.resolve("export.zip"));
+        assertThat(archive.statusCode()).isEqualTo(200);
+        try (ZipFile zip = new ZipFile(archive.body().toFile())) {
+            assertThat(zip.getEntry("manifest.json")).isNotNull();
+        }
+        assertThat(server.api("gus@rest.example", "gus-secret").get(status).statusCode()).isEqualTo(403);
     }
 
     /** IMAP APPEND into INBOX with an internal date, or the server's time when {@code internalDate} is null. */
