@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -156,6 +157,23 @@ class RetentionEndToEndTest {
             assertThat(zip.getEntry("manifest.json")).isNotNull();
         }
         assertThat(server.api("gus@rest.example", "gus-secret").get(status).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void domainAdminShouldProvisionAUserOverHttpsWhoGetsTheStandardFolders() throws Exception {
+        server.webAdmin().createUser("hal@provision.example", "hal-secret-1");
+        String generated = Files.readString(server.server().dataDirectory().resolve("api-admin-password"), StandardCharsets.UTF_8).trim();
+        assertThat(server.api("admin", generated).put("/api/domains/provision.example/admins/hal@provision.example", null)
+            .statusCode()).isEqualTo(204);
+
+        assertThat(server.api("hal@provision.example", "hal-secret-1")
+            .put("/api/domains/provision.example/users/ivy@provision.example", "{\"password\": \"ivy-secret-1\"}")
+            .statusCode()).isEqualTo(204);
+
+        try (LineClient imap = PostwallServerContract.loggedInImap(server, "ivy@provision.example", "ivy-secret-1")) {
+            imap.sendLine("c LIST \"\" \"*\"");
+            assertThat(String.join("\n", imap.readImapResponse("c"))).contains("INBOX", "Sent", "Drafts", "Trash", "Junk", "Archive");
+        }
     }
 
     /** IMAP APPEND into INBOX with an internal date, or the server's time when {@code internalDate} is null. */

@@ -148,6 +148,9 @@ class ApiRoleMatrixTest {
         Map.entry("remove staff", new RouteCase("DELETE", "/api/staff/temp")),
         Map.entry("grant domain admin", new RouteCase("PUT", "/api/domains/{DOMAIN}/admins/{USER}")),
         Map.entry("revoke domain admin", new RouteCase("DELETE", "/api/domains/{DOMAIN}/admins/{USER}")),
+        Map.entry("domain users", new RouteCase("GET", "/api/domains/{DOMAIN}/users")),
+        Map.entry("put domain user", new RouteCase("PUT", "/api/domains/{DOMAIN}/users/newbie@{DOMAIN}",
+            "{\"password\": \"a-long-password\"}")),
         Map.entry("digest setting", new RouteCase("GET", "/api/users/{USER}/quarantine-digest")),
         Map.entry("change digest setting", new RouteCase("PUT", "/api/users/{USER}/quarantine-digest", "{\"enabled\": false}")),
         Map.entry("user retention", new RouteCase("GET", "/api/users/{USER}/retention")),
@@ -201,6 +204,7 @@ class ApiRoleMatrixTest {
             Map.entry("put staff", List.of(204, 204)),
             Map.entry("remove staff", List.of(204, 204)), Map.entry("grant domain admin", List.of(204, 204)),
             Map.entry("revoke domain admin", List.of(204, 204)), Map.entry("digest setting", List.of(200, 200)),
+            Map.entry("domain users", List.of(200, 200)), Map.entry("put domain user", List.of(204, 204)),
             Map.entry("change digest setting", List.of(204, 204))), true, OWN_MAILBOX_RETENTION, DOMAIN_RETENTION, PLATFORM_RETENTION),
         "technical admin", Map.of(
             "quarantine of domain", List.of(200, 200), "quarantine of user", List.of(200, 200),
@@ -214,7 +218,8 @@ class ApiRoleMatrixTest {
             Map.entry("headers", List.of(200, 403)), Map.entry("message", List.of(200, 403)),
             Map.entry("release", List.of(204, 403)), Map.entry("delete", List.of(204, 403)),
             Map.entry("block sender", List.of(204, 403)), Map.entry("grant support", List.of(204, 403)),
-            Map.entry("revoke support", List.of(204, 403))), false, OWN_MAILBOX_RETENTION, DOMAIN_RETENTION),
+            Map.entry("revoke support", List.of(204, 403)), Map.entry("domain users", List.of(200, 403)),
+            Map.entry("put domain user", List.of(204, 403))), false, OWN_MAILBOX_RETENTION, DOMAIN_RETENTION),
         "user", withRetention(Map.of(
             "trace of user", List.of(200, 403), "quarantine of user", List.of(200, 403),
             "headers", List.of(200, 403), "message", List.of(200, 403),
@@ -281,7 +286,8 @@ class ApiRoleMatrixTest {
             new RetentionAdministration(policies, new MemoryContractStore(), clock), policies, accessLog, exports);
         server = new ApiServer(ApiConfiguration.builder().port(0).bindAddress("127.0.0.1").build(), serverTls,
             new ApiAuthenticator(users, grants), new HttpAccessLog(new AccessRecorder(accessLog, clock)),
-            List.of(routes, retentionRoutes, new RoleRoutes(policy, grants), new DigestRoutes(policy, digestSettings)));
+            List.of(routes, retentionRoutes, new RoleRoutes(policy, grants), new DigestRoutes(policy, digestSettings),
+                new UserProvisioningRoutes(policy, users)));
         server.start();
         bobExport = readyExport(ContractSubject.user(BOB));
         carolExport = readyExport(ContractSubject.user(CAROL));
@@ -374,6 +380,35 @@ class ApiRoleMatrixTest {
         assertThat(call(ALICE.asString(), "DELETE", "/api/domains/example.com/support-grant").statusCode()).isEqualTo(204);
 
         assertThat(call("helpdesk", "GET", "/api/trace?domain=example.com").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void domainAdminShouldCreateUsersOfTheirDomainWhoThenSignInAndChangeTheirPassword() throws Exception {
+        String alice = ALICE.asString();
+        assertThat(call(alice, "PUT", "/api/domains/example.com/users/dora@example.com", PASSWORD,
+            "{\"password\": \"first-password\"}").statusCode()).isEqualTo(204);
+        assertThat(call("dora@example.com", "GET", "/api/users/dora@example.com/retention", "first-password").statusCode())
+            .isEqualTo(200);
+        assertThat(new String(call(alice, "GET", "/api/domains/example.com/users").body(), StandardCharsets.UTF_8))
+            .contains("dora@example.com", BOB.asString()).doesNotContain(CAROL.asString());
+
+        assertThat(call(alice, "PUT", "/api/domains/example.com/users/dora@example.com", PASSWORD,
+            "{\"password\": \"second-password\"}").statusCode()).isEqualTo(204);
+        assertThat(call("dora@example.com", "GET", "/api/users/dora@example.com/retention", "first-password").statusCode())
+            .isEqualTo(401);
+        assertThat(call("dora@example.com", "GET", "/api/users/dora@example.com/retention", "second-password").statusCode())
+            .isEqualTo(200);
+    }
+
+    @Test
+    void userProvisioningShouldRefuseAnotherDomainsAddressAndShortPasswords() throws Exception {
+        String alice = ALICE.asString();
+        assertThat(call(alice, "PUT", "/api/domains/example.com/users/eve@other.org", PASSWORD,
+            "{\"password\": \"long-enough-1\"}").statusCode()).isEqualTo(400);
+        assertThat(call(alice, "PUT", "/api/domains/example.com/users/eve@example.com", PASSWORD,
+            "{\"password\": \"short\"}").statusCode()).isEqualTo(400);
+        assertThat(call(alice, "PUT", "/api/domains/example.com/users/eve@example.com", PASSWORD, "{}").statusCode())
+            .isEqualTo(400);
     }
 
     @Test

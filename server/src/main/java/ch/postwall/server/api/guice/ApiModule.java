@@ -29,6 +29,7 @@ import ch.postwall.server.api.ApiServer;
 import ch.postwall.server.api.BootstrapAdmin;
 import ch.postwall.server.api.PemSslContext;
 import ch.postwall.server.api.RoleRoutes;
+import ch.postwall.server.api.UserProvisioningRoutes;
 import ch.postwall.server.audit.AuditLogUserData;
 import ch.postwall.server.http.HttpAccessLog;
 import ch.postwall.server.tls.SelfSignedCertificate;
@@ -46,6 +47,7 @@ public class ApiModule extends AbstractModule {
         Multibinder<ApiRouteGroup> routeGroups = Multibinder.newSetBinder(binder(), ApiRouteGroup.class);
         routeGroups.addBinding().to(ApiRoutes.class);
         routeGroups.addBinding().to(RoleRoutes.class);
+        routeGroups.addBinding().to(UserProvisioningRoutes.class);
         bind(AuditLogUserData.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), ExportStep.class).addBinding().to(AuditLogUserData.class);
         Multibinder.newSetBinder(binder(), WipeStep.class).addBinding().to(AuditLogUserData.class);

@@ -51,8 +51,10 @@ class ApiModuleTest {
                 binder.bind(PropertiesProvider.class).toInstance(PropertiesProvider.forTesting());
                 binder.bind(JamesDirectoriesProvider.class).toInstance(new PostwallDirectories(dataDirectory, dataDirectory));
                 binder.bind(UserEntityValidator.class).toInstance(UserEntityValidator.NOOP);
+                UsersRepository users = MemoryUsersRepository.withVirtualHosting(domains);
+                binder.bind(UsersRepository.class).toInstance(users);
                 binder.bind(UsersRepository.class).annotatedWith(Names.named(AccessLoggingUsersRepository.DECORATED))
-                    .toInstance(MemoryUsersRepository.withVirtualHosting(domains));
+                    .toInstance(users);
                 binder.bind(QuarantineAccess.class).toInstance(new MemoryQuarantineAccess());
             },
             new MemoryAuditLogModule(),
