@@ -6,9 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
 
@@ -35,6 +40,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 /**
  * JSON over the opensearch-java generic client. The index builds its documents and queries as Jackson
  * trees, which keeps the mapping, the documents and the query translation readable side by side.
+ * <p>
+ * A cluster that stops answering would make every request wait for the request timeout, and James waits for the
+ * index while it dispatches mailbox events: each IMAP command changing flags would hang that long. So once a request
+ * failed to get an answer, the following ones fail at once for {@link #COOL_DOWN}; then one request at a time probes
+ * the cluster until one is answered. Failed indexing goes to the dead letters and is redelivered once healthy.
  */
 public class OpenSearchHttp implements AutoCloseable {
     public record Reply(int status, JsonNode json) {
@@ -43,7 +53,13 @@ public class OpenSearchHttp implements AutoCloseable {
         }
     }
 
+    static final Duration COOL_DOWN = Duration.ofSeconds(5);
+
     public static OpenSearchHttp create(OpenSearchConfiguration configuration) {
+        return create(configuration, Clock.systemUTC());
+    }
+
+    static OpenSearchHttp create(OpenSearchConfiguration configuration, Clock clock) {
         HttpHost[] hosts = configuration.hosts().stream()
             .map(host -> new HttpHost(configuration.tls() ? "https" : "http",
                 host.substring(0, host.lastIndexOf(':')),
@@ -67,7 +83,7 @@ public class OpenSearchHttp implements AutoCloseable {
                 return client;
             })
             .build();
-        return new OpenSearchHttp(transport);
+        return new OpenSearchHttp(transport, clock);
     }
 
     private static Optional<SSLContext> sslContext(OpenSearchConfiguration configuration) {
@@ -88,10 +104,15 @@ public class OpenSearchHttp implements AutoCloseable {
 
     private final OpenSearchTransport transport;
     private final OpenSearchGenericClient client;
+    private final Clock clock;
+    /** Until when requests fail at once; {@link Instant#MIN} while the cluster answers. */
+    private final AtomicReference<Instant> unreachableUntil = new AtomicReference<>(Instant.MIN);
+    private final AtomicBoolean probing = new AtomicBoolean();
 
-    OpenSearchHttp(OpenSearchTransport transport) {
+    OpenSearchHttp(OpenSearchTransport transport, Clock clock) {
         this.transport = transport;
         this.client = new OpenSearchGenericClient(transport);
+        this.clock = clock;
     }
 
     public Reply execute(String method, String endpoint, Map<String, String> parameters, Optional<String> jsonBody) throws IOException {
@@ -111,6 +132,33 @@ public class OpenSearchHttp implements AutoCloseable {
     }
 
     private Reply send(Request request) throws IOException {
+        Instant until = unreachableUntil.get();
+        if (until.equals(Instant.MIN)) {
+            return answered(request);
+        }
+        if (clock.instant().isBefore(until) || !probing.compareAndSet(false, true)) {
+            throw new IOException("OpenSearch did not answer a moment ago; requests fail at once until it answers again");
+        }
+        try {
+            return answered(request);
+        } finally {
+            probing.set(false);
+        }
+    }
+
+    private Reply answered(Request request) throws IOException {
+        Reply reply;
+        try {
+            reply = exchange(request);
+        } catch (IOException e) {
+            unreachableUntil.set(clock.instant().plus(COOL_DOWN));
+            throw e;
+        }
+        unreachableUntil.set(Instant.MIN);
+        return reply;
+    }
+
+    private Reply exchange(Request request) throws IOException {
         try (Response response = client.execute(request)) {
             JsonNode json = response.getBody()
                 .map(body -> {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.inject.Inject;
 import javax.mail.Flags;
@@ -65,6 +66,7 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
     private static final String INDEX_NOT_FOUND = "index_not_found_exception";
 
     private final OpenSearchHttp http;
+    private final AtomicBoolean writtenSinceRefresh = new AtomicBoolean();
     private final OpenSearchConfiguration configuration;
     private final MessageId.Factory messageIdFactory;
     private final MessageDocumentFactory documentFactory;
@@ -126,6 +128,22 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
         return reply.status() == 404 && reply.json().path("error").path("type").asText().equals(INDEX_NOT_FOUND);
     }
 
+    /**
+     * OpenSearch shows a change to searches only after its next refresh (every second): a client searching right
+     * after a delivery or a flag change would not find it. A search therefore refreshes first when this node wrote
+     * since the last refresh (changes made on other nodes become visible within the refresh interval).
+     */
+    private void refreshIfWritten() throws IOException {
+        if (writtenSinceRefresh.getAndSet(false)) {
+            try {
+                refresh();
+            } catch (IOException | RuntimeException e) {
+                writtenSinceRefresh.set(true);
+                throw e;
+            }
+        }
+    }
+
     /** Makes every indexed change visible to searches. */
     public void refresh() throws IOException {
         check(http.execute("POST", "/" + alias + "/_refresh", Map.of(), Optional.empty()), "refresh");
@@ -152,6 +170,7 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
                 String path = "/" + alias + "/_doc/" + documentPath(message.getMailboxId(), message.getUid());
                 check(recreatingLostIndex(() -> http.execute("PUT", path, REQUIRE_ALIAS, Optional.of(document.toString()))),
                     "index message");
+                writtenSinceRefresh.set(true);
                 return document;
             })
             .subscribeOn(Schedulers.boundedElastic())
@@ -245,6 +264,7 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
 
     /** Collects the sources of all hits in sort order until limit distinct message ids. */
     private List<JsonNode> searchAll(Collection<MailboxId> mailboxIds, SearchQuery searchQuery, long limit) throws IOException {
+        refreshIfWritten();
         List<String> ids = mailboxIds.stream().map(MailboxId::serialize).toList();
         List<JsonNode> results = new ArrayList<>();
         Set<String> messageIds = new LinkedHashSet<>();
@@ -301,6 +321,7 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
     private void bulkNow(List<JsonNode> lines, String operation) throws IOException {
         OpenSearchHttp.Reply reply = http.bulk("/" + alias + "/_bulk", REQUIRE_ALIAS, lines);
         check(reply, operation);
+        writtenSinceRefresh.set(true);
         for (JsonNode item : reply.json().path("items")) {
             JsonNode result = item.elements().next();
             // A message expunged or updated before being indexed is not an error.

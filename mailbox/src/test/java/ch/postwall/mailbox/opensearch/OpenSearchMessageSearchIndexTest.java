@@ -2,21 +2,24 @@ package ch.postwall.mailbox.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.mail.Flags;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.ModSeq;
 import org.apache.james.mailbox.model.Mailbox;
 import org.apache.james.mailbox.model.SearchQuery;
+import org.apache.james.mailbox.model.UpdatedFlags;
 import org.apache.james.mailbox.store.search.ListeningMessageSearchIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import javax.mail.Flags;
-import java.time.Instant;
 
 @ExtendWith(OpenSearchExtension.class)
 class OpenSearchMessageSearchIndexTest implements MessageSearchIndexContract {
@@ -103,6 +106,23 @@ class OpenSearchMessageSearchIndexTest implements MessageSearchIndexContract {
     @Test
     void retrieveIndexedFlagsShouldBeEmptyForUnknownMessage() {
         assertThat(index.retrieveIndexedFlags(corpus.inbox, MessageUid.of(99)).block()).isEqualTo(new Flags());
+    }
+
+    @Test
+    void searchShouldFindAMessageAndItsNewFlagsRightAfterTheyWereIndexedWithoutWaitingForARefresh() throws Exception {
+        Username carol = Username.of("carol@example.net");
+        Mailbox carolInbox = TestMessages.mailbox(carol, "INBOX");
+        index.add(TestMessages.session(carol), carolInbox, TestMessages.message(carolInbox, 1, Instant.parse("2026-03-01T00:00:00Z"),
+            new Flags(), "From: alice@example.org\nTo: carol@example.net\nSubject: fresh\n\nJust delivered\n")).block();
+
+        assertThat(index.search(SESSION, carolInbox, SearchQuery.of(SearchQuery.bodyContains("delivered"))).collectList().block())
+            .hasSize(1);
+
+        index.update(TestMessages.session(carol), carolInbox.getMailboxId(), List.of(UpdatedFlags.builder()
+            .uid(MessageUid.of(1)).modSeq(ModSeq.of(2)).oldFlags(new Flags()).newFlags(new Flags(Flags.Flag.FLAGGED)).build())).block();
+
+        assertThat(index.search(SESSION, carolInbox, SearchQuery.of(SearchQuery.flagIsSet(Flags.Flag.FLAGGED))).collectList().block())
+            .hasSize(1);
     }
 
     private Mailbox addBobMessage(Username bob) throws Exception {
