@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.apache.james.webadmin.utils.JsonTransformerModule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
 
 import ch.postwall.calendar.guice.CassandraCalendarStoreModule;
@@ -34,10 +36,12 @@ import ch.postwall.mailbox.opensearch.OpenSearchSearchModule;
 import ch.postwall.mailbox.testing.BackendTestServer;
 import ch.postwall.retention.access.cassandra.CassandraAccessLogTables;
 import ch.postwall.retention.contract.cassandra.CassandraContractTables;
+import ch.postwall.retention.guice.AccessLogCaptureModule;
 import ch.postwall.retention.guice.CassandraAccessLogModule;
 import ch.postwall.retention.guice.CassandraContractModule;
 import ch.postwall.retention.guice.CassandraRetentionPolicyModule;
 import ch.postwall.server.PostwallServer;
+import ch.postwall.server.roles.guice.CassandraRoleGrantModule;
 
 /**
  * On the distributed backend: every table of the keyspace (from {@code system_schema.tables}) is read in full, every
@@ -63,6 +67,9 @@ class CassandraContractWipeTest implements ContractWipeAssertEmptyContract {
             new CassandraRetentionPolicyModule(), new CassandraAccessLogModule(), new CassandraContractModule(),
             new CassandraProtocolLogModule(), new CassandraGatewayModule(), new CassandraMessageTraceModule(),
             new CassandraDomainPolicyModule(), new CassandraCalendarStoreModule(),
+            // what the retention routes need besides the backend: role grants, the access-logged users, WebAdmin's JSON
+            new CassandraRoleGrantModule(), new AccessLogCaptureModule(),
+            binder -> Multibinder.newSetBinder(binder, JsonTransformerModule.class),
             Modules.override(new OpenSearchSearchModule()).with(binder -> binder.bind(OpenSearchConfiguration.class).toInstance(search)));
     }
 

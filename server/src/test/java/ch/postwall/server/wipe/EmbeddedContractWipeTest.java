@@ -18,12 +18,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
+import org.apache.james.webadmin.utils.JsonTransformerModule;
 import org.apache.lucene.document.Fieldable;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.TermDocs;
 import org.apache.lucene.index.TermEnum;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
+
+import com.google.inject.multibindings.Multibinder;
 
 import ch.postwall.calendar.guice.EmbeddedCalendarStoreModule;
 import ch.postwall.filter.gateway.guice.EmbeddedGatewayModule;
@@ -34,10 +37,12 @@ import ch.postwall.mailbox.embedded.DurableLuceneMessageSearchIndex;
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
 import ch.postwall.mailbox.embedded.EmbeddedStorageLocation;
 import ch.postwall.mailbox.testing.BackendTestServer;
+import ch.postwall.retention.guice.AccessLogCaptureModule;
 import ch.postwall.retention.guice.EmbeddedAccessLogModule;
 import ch.postwall.retention.guice.EmbeddedContractModule;
 import ch.postwall.retention.guice.EmbeddedRetentionPolicyModule;
 import ch.postwall.server.PostwallServer;
+import ch.postwall.server.roles.guice.EmbeddedRoleGrantModule;
 
 /**
  * On the embedded backend: every table of the Derby database (text, CLOB and BLOB columns), every live document of
@@ -56,7 +61,10 @@ class EmbeddedContractWipeTest implements ContractWipeAssertEmptyContract {
         server = BackendTestServer.embedded(PostwallServer.FILTER, PostwallServer.RETENTION,
             new EmbeddedRetentionPolicyModule(), new EmbeddedAccessLogModule(), new EmbeddedContractModule(),
             new EmbeddedProtocolLogModule(), new EmbeddedGatewayModule(), new EmbeddedMessageTraceModule(),
-            new EmbeddedDomainPolicyModule(), new EmbeddedCalendarStoreModule());
+            new EmbeddedDomainPolicyModule(), new EmbeddedCalendarStoreModule(),
+            // what the retention routes need besides the backend: role grants, the access-logged users, WebAdmin's JSON
+            new EmbeddedRoleGrantModule(), new AccessLogCaptureModule(),
+            binder -> Multibinder.newSetBinder(binder, JsonTransformerModule.class));
     }
 
     @Override
