@@ -48,7 +48,7 @@ class AccessPolicyTest {
     private static final Map<String, List<String>> ALLOWED = Map.of(
         "platform admin", List.of(
             "TRACE_SEARCH QUARANTINE_LIST QUARANTINE_HEADERS QUARANTINE_MESSAGE QUARANTINE_RELEASE QUARANTINE_DELETE "
-                + "BLOCK_SENDER PROTOCOL_LOG_READ SUPPORT_GRANT_MANAGE USER_PROVISION OWN_SETTINGS "
+                + "BLOCK_SENDER PROTOCOL_LOG_READ SUPPORT_GRANT_MANAGE USER_PROVISION ROLE_MANAGE OWN_SETTINGS "
                 + "RETENTION_READ RETENTION_CHOOSE RETENTION_LIMITS_SET ACCESS_LOG_READ EXPORT TERMINATE_USER TERMINATE_DOMAIN "
                 + "DELETION_REPORT_READ @ bob alice example.com carol other.org platform"),
         "technical admin", List.of("QUARANTINE_LIST QUARANTINE_HEADERS @ bob alice example.com carol other.org platform"),
