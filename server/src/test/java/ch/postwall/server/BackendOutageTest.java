@@ -9,6 +9,7 @@ import java.util.List;
 import javax.mail.search.BodyTerm;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ch.postwall.mailbox.cassandra.CassandraExtension;
@@ -26,7 +27,11 @@ class BackendOutageTest {
     private static final String SEARCH_INDEX_GROUP = new OpenSearchMessageSearchIndex.OpenSearchMessageSearchIndexGroup().asString();
 
     @RegisterExtension
-    static PostwallServerExtension server = new PostwallServerExtension(List.of(), new DistributedServices()::configure);
+    @Order(1)
+    static DistributedServices deployment = new DistributedServices();
+    @RegisterExtension
+    @Order(2)
+    static PostwallServerExtension server = new PostwallServerExtension(List.of(), deployment::configure);
 
     @Test
     void cassandraOutageShouldGiveTemporaryFailuresAndRecover() throws Exception {

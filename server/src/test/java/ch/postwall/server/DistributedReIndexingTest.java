@@ -15,6 +15,7 @@ import javax.mail.search.BodyTerm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,16 +33,19 @@ class DistributedReIndexingTest {
     private static final Duration INDEXING = Duration.ofSeconds(60);
     private static final Duration TASK = Duration.ofMinutes(3);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final DistributedServices SERVICES = new DistributedServices();
 
     @RegisterExtension
-    static PostwallServerExtension server = new PostwallServerExtension(List.of(), SERVICES::configure);
+    @Order(1)
+    static DistributedServices deployment = new DistributedServices();
+    @RegisterExtension
+    @Order(2)
+    static PostwallServerExtension server = new PostwallServerExtension(List.of(), deployment::configure);
 
     private static OpenSearchHttp openSearch;
 
     @BeforeAll
     static void connectToOpenSearch() {
-        openSearch = OpenSearchHttp.create(SERVICES.openSearchConfiguration());
+        openSearch = OpenSearchHttp.create(deployment.openSearchConfiguration());
     }
 
     @AfterAll
@@ -74,7 +78,7 @@ class DistributedReIndexingTest {
     @Test
     void reIndexingEverythingShouldRestoreAnIndexDeletedBehindTheServersBack() throws Exception {
         String erin = userWithIndexedMail("lost.example", "erin-secret", "endive");
-        String index = SERVICES.openSearchConfiguration().indexName();
+        String index = deployment.openSearchConfiguration().indexName();
         expectSuccess(openSearch.execute("DELETE", "/" + index, Map.of(), Optional.empty()));
 
         JsonNode everything = server.webAdmin().runTask("/mailboxes?task=reIndex", TASK);
@@ -83,7 +87,7 @@ class DistributedReIndexingTest {
         assertThat(everything.path("additionalInformation").path("failedReprocessedMailCount").asInt()).isZero();
         awaitSearchable(erin, "erin-secret", "endive");
         // Created again with our definition (which adds the alias), not guessed by OpenSearch from a document.
-        expectSuccess(openSearch.execute("GET", "/" + index + "/_alias/" + SERVICES.openSearchConfiguration().aliasName(),
+        expectSuccess(openSearch.execute("GET", "/" + index + "/_alias/" + deployment.openSearchConfiguration().aliasName(),
             Map.of(), Optional.empty()));
     }
 
@@ -116,7 +120,7 @@ class DistributedReIndexingTest {
 
     /** As an operator's mistake or a lost index would: every document goes, the server is not told. */
     private static void deleteAllDocuments() throws IOException {
-        String alias = SERVICES.openSearchConfiguration().aliasName();
+        String alias = deployment.openSearchConfiguration().aliasName();
         refresh();
         ObjectNode search = JSON.objectNode().put("size", 1000).put("_source", false);
         search.putObject("query").putObject("match_all");
@@ -132,12 +136,12 @@ class DistributedReIndexingTest {
         refresh();
         ObjectNode count = JSON.objectNode();
         count.putObject("query").putObject("term").put("user", user);
-        return expectSuccess(openSearch.execute("POST", "/" + SERVICES.openSearchConfiguration().aliasName() + "/_count", Map.of(),
+        return expectSuccess(openSearch.execute("POST", "/" + deployment.openSearchConfiguration().aliasName() + "/_count", Map.of(),
             Optional.of(count.toString()))).path("count").asLong();
     }
 
     private static void refresh() throws IOException {
-        expectSuccess(openSearch.execute("POST", "/" + SERVICES.openSearchConfiguration().aliasName() + "/_refresh", Map.of(),
+        expectSuccess(openSearch.execute("POST", "/" + deployment.openSearchConfiguration().aliasName() + "/_refresh", Map.of(),
             Optional.empty()));
     }
 

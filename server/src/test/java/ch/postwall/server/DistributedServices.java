@@ -8,17 +8,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import ch.postwall.mailbox.cassandra.CassandraExtension;
 import ch.postwall.mailbox.opensearch.OpenSearchConfiguration;
 import ch.postwall.mailbox.opensearch.OpenSearchExtension;
+import ch.postwall.mailbox.opensearch.OpenSearchHttp;
 
 /**
  * Points test servers at the Cassandra and OpenSearch servers the mailbox test extensions start once per test JVM.
  * Each instance is one deployment: its own keyspace and index, shared by every node configured from it.
+ *
+ * <p>Registered as an extension ordered before the servers it configures, it drops its keyspace and index once they
+ * have stopped: the test JVM's Cassandra holds every keyspace in its heap, a hundred tables each.
+ * <pre>
+ * &#64;RegisterExtension &#64;Order(1)
+ * static DistributedServices deployment = new DistributedServices();
+ * &#64;RegisterExtension &#64;Order(2)
+ * static PostwallServerExtension server = new PostwallServerExtension(List.of(), deployment::configure);
+ * </pre>
  */
-public final class DistributedServices {
+public final class DistributedServices implements AfterAllCallback {
     private final String keyspace = "postwall_srv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String index = "postwall-srv-" + UUID.randomUUID();
 
@@ -60,6 +74,14 @@ public final class DistributedServices {
             "opensearch.index.name=postwall-messages-v1", "opensearch.index.name=" + index,
             "opensearch.alias.name=postwall-messages", "opensearch.alias.name=" + alias(),
             "opensearch.index.replicas=1", "opensearch.index.replicas=0"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        CassandraExtension.dropKeyspace(keyspace);
+        try (OpenSearchHttp openSearch = OpenSearchHttp.create(openSearchConfiguration())) {
+            openSearch.execute("DELETE", "/" + index, Map.of("ignore_unavailable", "true"), Optional.empty());
+        }
     }
 
     private static void replace(Path file, Map<String, String> replacements) throws IOException {

@@ -16,6 +16,7 @@ import javax.mail.search.BodyTerm;
 import javax.mail.search.FlagTerm;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -26,12 +27,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TwoNodesTest {
     private static final Duration PROPAGATION = Duration.ofSeconds(60);
-    private static final DistributedServices DEPLOYMENT = new DistributedServices();
 
     @RegisterExtension
-    static PostwallServerExtension nodeA = new PostwallServerExtension(List.of(), DEPLOYMENT::configure);
+    @Order(1)
+    static DistributedServices deployment = new DistributedServices();
     @RegisterExtension
-    static PostwallServerExtension nodeB = new PostwallServerExtension(List.of(), DEPLOYMENT::configure);
+    @Order(2)
+    static PostwallServerExtension nodeA = new PostwallServerExtension(List.of(), deployment::configure);
+    @RegisterExtension
+    @Order(3)
+    static PostwallServerExtension nodeB = new PostwallServerExtension(List.of(), deployment::configure);
 
     @Test
     void mailDeliveredOnOneNodeShouldBeReadSearchedAndFlaggedOnTheOther() throws Exception {

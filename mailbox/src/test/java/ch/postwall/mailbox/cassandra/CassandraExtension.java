@@ -69,6 +69,11 @@ public class CassandraExtension implements BeforeAllCallback, BeforeEachCallback
         return CassandraTestCluster.instance().contactPoint();
     }
 
+    /** Drops a keyspace that code under test created on this server, e.g. a test deployment's, freeing its tables. */
+    public static void dropKeyspace(String keyspace) {
+        CassandraTestCluster.instance().dropKeyspace(keyspace);
+    }
+
     /** Stops the Cassandra server of this JVM, keeping its data, to test how clients live through an outage. */
     public static void pauseServer() {
         CassandraTestCluster.instance().ownServer().pause();

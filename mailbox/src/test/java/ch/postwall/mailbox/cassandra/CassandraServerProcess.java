@@ -38,7 +38,8 @@ final class CassandraServerProcess {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     private static final int LOG_TAIL_LINES = 60;
-    private static final String HEAP = "512m";
+    // Every table costs the server about a megabyte of heap; test JVMs hold several keyspaces of a hundred tables.
+    private static final String HEAP = "1g";
     private static final String SETPRIV = "/usr/bin/setpriv";
 
     private final ProcessBuilder builder;
@@ -46,6 +47,7 @@ final class CassandraServerProcess {
     private final Path output;
     private final InetSocketAddress cqlAddress;
     private volatile Process process;
+    private volatile boolean stopping;
 
     private CassandraServerProcess(ProcessBuilder builder, Path directory, Path output, InetSocketAddress cqlAddress) {
         this.builder = builder;
@@ -103,11 +105,13 @@ final class CassandraServerProcess {
     }
 
     private void launch() {
-        process = spawn(builder);
+        stopping = false;
+        process = spawn();
         awaitReady(output);
     }
 
     private void terminate() {
+        stopping = true;
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -128,11 +132,11 @@ final class CassandraServerProcess {
                     return;
                 }
                 if (!process.isAlive()) {
-                    throw failure("Cassandra exited with code " + process.exitValue() + " before being ready", output);
+                    throw failure("Cassandra exited with code " + process.exitValue() + " before being ready");
                 }
                 Thread.sleep(POLL_INTERVAL.toMillis());
             }
-            throw failure("Cassandra was not ready within " + START_TIMEOUT, output);
+            throw failure("Cassandra was not ready within " + START_TIMEOUT);
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException("Cannot read the Cassandra log " + output, e);
@@ -143,24 +147,31 @@ final class CassandraServerProcess {
         }
     }
 
-    private IllegalStateException failure(String reason, Path output) throws IOException {
-        List<String> lines = Files.readAllLines(output, StandardCharsets.ISO_8859_1);
-        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    private IllegalStateException failure(String reason) throws IOException {
+        String tail = logTail();
         stop();
         return new IllegalStateException(reason + ". Last lines of its log:\n" + tail);
+    }
+
+    private String logTail() throws IOException {
+        List<String> lines = Files.readAllLines(output, StandardCharsets.ISO_8859_1);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
     }
 
     /**
      * Spawns from a thread that lives as long as the server: setpriv's parent-death signal fires when the spawning
      * thread ends, and it is what stops the server if this JVM is killed without running its shutdown hooks.
      */
-    private static Process spawn(ProcessBuilder builder) {
+    private Process spawn() {
         CompletableFuture<Process> spawned = new CompletableFuture<>();
         Thread parent = new Thread(() -> {
             try {
-                Process process = builder.start();
-                spawned.complete(process);
-                process.waitFor();
+                Process started = builder.start();
+                spawned.complete(started);
+                int exitCode = started.waitFor();
+                if (!stopping) {
+                    reportUnexpectedExit(exitCode);
+                }
             } catch (IOException e) {
                 spawned.completeExceptionally(e);
             } catch (InterruptedException e) {
@@ -176,6 +187,15 @@ final class CassandraServerProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the Cassandra JVM", e);
+        }
+    }
+
+    /** Tests failing later only see refused connections: the server's own last words say why it went away. */
+    private void reportUnexpectedExit(int exitCode) {
+        try {
+            LOGGER.error("Cassandra exited on its own with code {}. Last lines of its log:\n{}", exitCode, logTail());
+        } catch (IOException e) {
+            LOGGER.error("Cassandra exited on its own with code {}; its log {} cannot be read", exitCode, output, e);
         }
     }
 

@@ -36,6 +36,8 @@ final class CassandraTestCluster {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(CassandraTestCluster.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    // Dropping a keyspace of a hundred tables flushes and removes each of them.
+    private static final Duration DROP_TIMEOUT = Duration.ofMinutes(2);
     private static final String LOCAL_DATACENTER = "datacenter1";
 
     private static volatile CassandraTestCluster instance;
@@ -101,6 +103,12 @@ final class CassandraTestCluster {
     /** The keyspace holding exactly the types and tables of this module, created with them on first request. */
     KeyspaceSession keyspaceWith(CassandraModule module) {
         return keyspacesBySchema.computeIfAbsent(schemaKey(module), key -> createKeyspace(module));
+    }
+
+    void dropKeyspace(String keyspace) {
+        try (CqlSession admin = session(Optional.empty())) {
+            admin.execute(SchemaBuilder.dropKeyspace(keyspace).ifExists().build().setTimeout(DROP_TIMEOUT));
+        }
     }
 
     private KeyspaceSession createKeyspace(CassandraModule module) {
