@@ -25,8 +25,14 @@ import org.apache.tika.mime.MediaTypeRegistry;
 /**
  * Detects the real content type of every MIME part with Apache Tika (magic bytes first, the file name
  * only as a hint) and reports the parts whose type is, or specialises, a blocked type.
+ * <p>
+ * The mail's own text is not sniffed: a part declared {@code text/plain} or {@code text/html}, with no file name
+ * and not marked as an attachment, is what mail clients display, never a file they offer to open or save. Running
+ * Tika's thousand magic patterns over it cost more than the rest of the SMTP DATA handling together.
  */
 public class AttachmentInspector {
+    private static final Set<String> DISPLAYED_TEXT_TYPES = Set.of("text/plain", "text/html");
+
     private final Set<MediaType> blockedTypes;
     private final int maxNestingDepth;
     private final Detector detector;
@@ -87,6 +93,9 @@ public class AttachmentInspector {
         MaximalBodyDescriptor descriptor = (MaximalBodyDescriptor) stream.getBodyDescriptor();
         Optional<String> fileName = Optional.ofNullable(descriptor.getContentDispositionFilename())
             .or(() -> Optional.ofNullable(descriptor.getContentTypeParameters().get("name")));
+        if (isDisplayedText(descriptor, fileName)) {
+            return;
+        }
         Metadata metadata = new Metadata();
         fileName.ifPresent(name -> metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name));
         try (InputStream body = new BufferedInputStream(stream.getDecodedInputStream())) {
@@ -95,6 +104,12 @@ public class AttachmentInspector {
                 blocked.add(new BlockedPart(fileName, descriptor.getMimeType(), detected.toString()));
             }
         }
+    }
+
+    private static boolean isDisplayedText(MaximalBodyDescriptor descriptor, Optional<String> fileName) {
+        return fileName.isEmpty()
+            && DISPLAYED_TEXT_TYPES.contains(descriptor.getMimeType())
+            && !"attachment".equalsIgnoreCase(descriptor.getContentDispositionType());
     }
 
     private boolean isBlocked(MediaType detected) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,34 @@ class AttachmentInspectorTest {
 
         assertThat(inspector.inspect(mail)).singleElement()
             .satisfies(part -> assertThat(part.detectedType()).isEqualTo("application/x-sh"));
+    }
+
+    @Test
+    void inspectShouldBlockAnUnnamedTextPartMarkedAsAttachment() throws Exception {
+        assertThat(inspector.inspect(unnamedPart("text/plain", "attachment", TestMessages.elfExecutable())))
+            .singleElement()
+            .satisfies(part -> assertThat(part.detectedType()).isEqualTo("application/x-executable"));
+    }
+
+    @Test
+    void inspectShouldBlockAnUnnamedPartOfAnotherThanTheDisplayedTextTypes() throws Exception {
+        assertThat(inspector.inspect(unnamedPart("text/x-script", "inline", TestMessages.elfExecutable())))
+            .singleElement()
+            .satisfies(part -> assertThat(part.detectedType()).isEqualTo("application/x-executable"));
+    }
+
+    @Test
+    void inspectShouldNotSniffTheMailsOwnDisplayedText() throws Exception {
+        // Clients display such a part as text; whatever bytes it holds, they offer no file to open.
+        assertThat(inspector.inspect(unnamedPart("text/plain", "inline", TestMessages.elfExecutable()))).isEmpty();
+    }
+
+    private static byte[] unnamedPart(String contentType, String disposition, byte[] content) {
+        String encoded = Base64.getMimeEncoder().encodeToString(content);
+        return ("From: sender@example.net\r\nTo: alice@example.com\r\nSubject: Unnamed\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+            + "--b1\r\nContent-Type: " + contentType + "\r\nContent-Disposition: " + disposition + "\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n" + encoded + "\r\n--b1--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test

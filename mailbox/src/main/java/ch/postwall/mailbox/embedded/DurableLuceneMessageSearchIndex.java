@@ -56,7 +56,9 @@ import reactor.core.publisher.Mono;
  * leaves the index incomplete, so the open marker is kept and the next start rebuilds the index.
  */
 public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchIndex {
-    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    // Searches read the writer's own changes; a commit only bounds what a crash loses until the rebuild
+    // finishes, and each one flushes a small segment that later costs merges.
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofMinutes(1);
     private static final int ATTEMPTS = 3;
     private static final Duration RETRY_DELAY = Duration.ofMillis(200);

@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,8 @@ public class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final String TABLE_EXISTS = "X0Y32";
+    // Opening a Derby connection costs more than a small transaction on it: finished transactions hand theirs on.
+    private static final int MAX_IDLE_CONNECTIONS = 8;
 
     public static EmbeddedDatabase inDirectory(Path directory) {
         return new EmbeddedDatabase("jdbc:derby:" + directory.toAbsolutePath());
@@ -32,6 +37,8 @@ public class EmbeddedDatabase implements AutoCloseable {
     }
 
     private final String url;
+    private final Deque<Connection> idleConnections = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
 
     private EmbeddedDatabase(String url) {
         this.url = url;
@@ -47,18 +54,68 @@ public class EmbeddedDatabase implements AutoCloseable {
 
     /** Runs the function in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlFunction<T> function) {
-        try (Connection connection = openConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = function.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        Connection connection = borrowConnection();
+        try {
+            T result = function.apply(connection);
+            connection.commit();
+            giveBack(connection);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollBackAndGiveBack(connection);
+            throw e instanceof SQLException sqlException ? new EmbeddedDatabaseException(sqlException) : (RuntimeException) e;
+        }
+    }
+
+    private Connection borrowConnection() {
+        for (Connection idle = idleConnections.pollFirst(); idle != null; idle = idleConnections.pollFirst()) {
+            idleCount.decrementAndGet();
+            if (isOpen(idle)) {
+                return idle;
             }
+        }
+        try {
+            Connection connection = openConnection();
+            connection.setAutoCommit(false);
+            return connection;
         } catch (SQLException e) {
             throw new EmbeddedDatabaseException(e);
+        }
+    }
+
+    /** OpenJPA shuts the Derby database down when its factory closes, which ends our idle connections too. */
+    private static boolean isOpen(Connection connection) {
+        try {
+            return !connection.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void giveBack(Connection connection) {
+        if (idleCount.incrementAndGet() <= MAX_IDLE_CONNECTIONS) {
+            idleConnections.offerFirst(connection);
+        } else {
+            idleCount.decrementAndGet();
+            closeQuietly(connection);
+        }
+    }
+
+    /** A connection whose rollback fails is in an unknown state: it is closed, not reused. */
+    private void rollBackAndGiveBack(Connection connection) {
+        try {
+            connection.rollback();
+            giveBack(connection);
+        } catch (SQLException e) {
+            LOGGER.warn("Rollback failed on {}; closing the connection", url, e);
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOGGER.debug("Cannot close a database connection", e);
         }
     }
 
@@ -82,6 +139,10 @@ public class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Connection idle = idleConnections.pollFirst(); idle != null; idle = idleConnections.pollFirst()) {
+            idleCount.decrementAndGet();
+            closeQuietly(idle);
+        }
         try {
             DriverManager.getConnection(url + ";shutdown=true");
         } catch (SQLException e) {
