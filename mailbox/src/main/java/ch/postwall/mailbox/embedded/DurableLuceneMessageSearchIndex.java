@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +34,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ch.postwall.mailbox.events.OrderedEventWorker;
 import ch.postwall.mailbox.search.UidSafeLuceneMessageSearchIndex;
 import com.github.fge.lambdas.Throwing;
 
@@ -60,8 +58,6 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     // finishes, and each one flushes a small segment that later costs merges.
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofMinutes(1);
-    private static final int ATTEMPTS = 3;
-    private static final Duration RETRY_DELAY = Duration.ofMillis(200);
     private static final String OPEN_MARKER = ".open";
     private static final Logger LOGGER = LoggerFactory.getLogger(DurableLuceneMessageSearchIndex.class);
 
@@ -69,7 +65,7 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     private final boolean previousRunCrashed;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService committer;
-    private final ExecutorService indexer;
+    private final OrderedEventWorker indexer;
     private final AtomicBoolean changesLost = new AtomicBoolean();
 
     /**
@@ -98,11 +94,7 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
             thread.setDaemon(true);
             return thread;
         });
-        this.indexer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lucene-indexer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.indexer = new OrderedEventWorker("lucene-indexer", event -> super.reactiveEvent(event).block(), this::giveUp);
         committer.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -113,50 +105,17 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
 
     @Override
     public Mono<Void> reactiveEvent(Event event) {
-        return Mono.fromRunnable(() -> {
-            try {
-                indexer.execute(() -> applyWithRetries(event));
-            } catch (RejectedExecutionException e) {
-                LOGGER.error("Search index closed: event {} not indexed, the index will be rebuilt at the next start", event.getEventId());
-                changesLost.set(true);
-            }
-        });
+        return Mono.fromRunnable(() -> indexer.submit(event));
     }
 
-    private void applyWithRetries(Event event) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                super.reactiveEvent(event).block();
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
-                    LOGGER.error("Cannot index event {}; the index will be rebuilt at the next start", event.getEventId(), e);
-                    changesLost.set(true);
-                    return;
-                }
-                LOGGER.warn("Cannot index event {} (attempt {}); retrying", event.getEventId(), attempt, e);
-                sleep(RETRY_DELAY);
-            }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void giveUp(Event event, Exception cause) {
+        LOGGER.error("Cannot index event {}; the index will be rebuilt at the next start", event.getEventId(), cause);
+        changesLost.set(true);
     }
 
     /** Completes once every event dispatched before the call is in the index. */
     public Mono<Void> indexedSoFar() {
-        return Mono.defer(() -> {
-            try {
-                return Mono.fromFuture(CompletableFuture.runAsync(() -> { }, indexer));
-            } catch (RejectedExecutionException e) {
-                return Mono.empty();
-            }
-        });
+        return indexer.doneSoFar();
     }
 
     @Override
@@ -212,14 +171,8 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     @Override
     @PreDestroy
     public void close() throws IOException {
-        indexer.shutdown();
-        try {
-            if (!indexer.awaitTermination(DRAIN_ON_CLOSE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOGGER.error("Search index events still pending at shutdown; the index will be rebuilt at the next start");
-                changesLost.set(true);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!indexer.close(DRAIN_ON_CLOSE)) {
+            LOGGER.error("Search index events still pending at shutdown; the index will be rebuilt at the next start");
             changesLost.set(true);
         }
         committer.shutdownNow();

@@ -139,8 +139,9 @@ public class EmbeddedMailboxModule extends AbstractModule {
         bind(CurrentQuotaManager.class).to(JpaCurrentQuotaManager.class);
         bind(ListeningCurrentQuotaUpdater.class).in(Scopes.SINGLETON);
         bind(QuotaUpdater.class).to(ListeningCurrentQuotaUpdater.class);
+        bind(BackgroundQuotaUpdater.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), EventListener.ReactiveGroupEventListener.class)
-            .addBinding().to(ListeningCurrentQuotaUpdater.class);
+            .addBinding().to(BackgroundQuotaUpdater.class);
 
         bind(ScanningQuotaSearcher.class).in(Scopes.SINGLETON);
         bind(QuotaSearcher.class).to(ScanningQuotaSearcher.class);

@@ -11,6 +11,7 @@ import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.quota.QuotaRootResolver;
 
+import ch.postwall.mailbox.embedded.BackgroundQuotaUpdater;
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
 import ch.postwall.mailbox.lifecycle.DeletionCounts;
 import ch.postwall.mailbox.lifecycle.WipeStep;
@@ -18,7 +19,9 @@ import ch.postwall.mailbox.lifecycle.WipeStep;
 /**
  * Deletes the rows James's JPA stores keep after the mailbox step (found by the embedded "assert empty" test): the
  * quota store's rows (removing a limit only clears its value, and the current usage row stays at zero), and the URLs
- * of mail repositories named after the user (the quarantine), which outlive their emptied repository.
+ * of mail repositories named after the user (the quarantine), which outlive their emptied repository. The quota
+ * updates of the mailbox step's deletions run in the background: they are waited for, or one would write the usage
+ * row again after its deletion.
  */
 public class EmbeddedLeftoversWipeStep implements WipeStep {
     public static final String NAME = "embedded-leftovers";
@@ -30,11 +33,14 @@ public class EmbeddedLeftoversWipeStep implements WipeStep {
 
     private final EmbeddedDatabase database;
     private final QuotaRootResolver quotaRootResolver;
+    private final BackgroundQuotaUpdater quotaUpdater;
 
     @Inject
-    public EmbeddedLeftoversWipeStep(EmbeddedDatabase database, QuotaRootResolver quotaRootResolver) {
+    public EmbeddedLeftoversWipeStep(EmbeddedDatabase database, QuotaRootResolver quotaRootResolver,
+                                     BackgroundQuotaUpdater quotaUpdater) {
         this.database = database;
         this.quotaRootResolver = quotaRootResolver;
+        this.quotaUpdater = quotaUpdater;
     }
 
     @Override
@@ -49,6 +55,7 @@ public class EmbeddedLeftoversWipeStep implements WipeStep {
 
     @Override
     public DeletionCounts wipeUser(Username user) {
+        quotaUpdater.updatedSoFar().block();
         try {
             return new DeletionCounts(Map.of(
                 "quotaRows", delete(USER_TABLES, " = ?", quotaRootResolver.getQuotaRoot(MailboxPath.inbox(user)).getValue()),
@@ -60,6 +67,7 @@ public class EmbeddedLeftoversWipeStep implements WipeStep {
 
     @Override
     public DeletionCounts wipeDomain(Domain domain) {
+        quotaUpdater.updatedSoFar().block();
         return new DeletionCounts(Map.of(
             "quotaRows", delete(USER_TABLES, " LIKE ?", "%@" + domain.asString()) + delete(DOMAIN_TABLES, " = ?", domain.asString()),
             "mailRepositoryUrls", delete(REPOSITORY_URLS, " LIKE ?", "%@" + domain.asString())));

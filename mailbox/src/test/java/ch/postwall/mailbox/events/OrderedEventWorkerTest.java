@@ -1,0 +1,108 @@
+package ch.postwall.mailbox.events;
+
+import static org.apache.james.events.EventBusTestFixture.EVENT;
+import static org.apache.james.events.EventBusTestFixture.EVENT_2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.james.events.Event;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OrderedEventWorkerTest {
+    private final List<Event> applied = new CopyOnWriteArrayList<>();
+    private final List<Event> failed = new CopyOnWriteArrayList<>();
+    private OrderedEventWorker worker;
+
+    @AfterEach
+    void tearDown() {
+        worker.close(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void eventsShouldBeAppliedInTheOrderTheyWereSubmitted() {
+        worker = new OrderedEventWorker("test", applied::add, (event, cause) -> failed.add(event));
+
+        worker.submit(EVENT);
+        worker.submit(EVENT_2);
+        worker.doneSoFar().block();
+
+        assertThat(applied).containsExactly(EVENT, EVENT_2);
+    }
+
+    @Test
+    void submitShouldNotWaitForTheAction() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        worker = new OrderedEventWorker("test", event -> {
+            await(release);
+            applied.add(event);
+        }, (event, cause) -> failed.add(event));
+
+        worker.submit(EVENT);
+
+        assertThat(applied).isEmpty();
+        release.countDown();
+        worker.doneSoFar().block();
+        assertThat(applied).containsExactly(EVENT);
+    }
+
+    @Test
+    void anEventFailingOnceShouldBeRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        worker = new OrderedEventWorker("test", event -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("transient");
+            }
+            applied.add(event);
+        }, (event, cause) -> failed.add(event));
+
+        worker.submit(EVENT);
+        worker.doneSoFar().block();
+
+        assertThat(applied).containsExactly(EVENT);
+        assertThat(failed).isEmpty();
+    }
+
+    @Test
+    void anEventThatKeepsFailingShouldBeGivenUpAndTheNextOnesStillApplied() {
+        worker = new OrderedEventWorker("test", event -> {
+            if (event == EVENT) {
+                throw new IllegalStateException("permanent");
+            }
+            applied.add(event);
+        }, (event, cause) -> failed.add(event));
+
+        worker.submit(EVENT);
+        worker.submit(EVENT_2);
+        worker.doneSoFar().block();
+
+        assertThat(failed).containsExactly(EVENT);
+        assertThat(applied).containsExactly(EVENT_2);
+    }
+
+    @Test
+    void closeShouldApplyTheQueuedEventsAndGiveUpOnLaterOnes() {
+        worker = new OrderedEventWorker("test", applied::add, (event, cause) -> failed.add(event));
+        worker.submit(EVENT);
+
+        assertThat(worker.close(Duration.ofSeconds(10))).isTrue();
+        worker.submit(EVENT_2);
+
+        assertThat(applied).containsExactly(EVENT);
+        assertThat(failed).containsExactly(EVENT_2);
+        worker.doneSoFar().block(Duration.ofSeconds(1));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
