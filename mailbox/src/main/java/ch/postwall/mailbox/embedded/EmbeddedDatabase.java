@@ -55,14 +55,20 @@ public class EmbeddedDatabase implements AutoCloseable {
     /** Runs the function in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlFunction<T> function) {
         Connection connection = borrowConnection();
+        boolean committed = false;
         try {
             T result = function.apply(connection);
             connection.commit();
-            giveBack(connection);
+            committed = true;
             return result;
-        } catch (SQLException | RuntimeException e) {
-            rollBackAndGiveBack(connection);
-            throw e instanceof SQLException sqlException ? new EmbeddedDatabaseException(sqlException) : (RuntimeException) e;
+        } catch (SQLException e) {
+            throw new EmbeddedDatabaseException(e);
+        } finally {
+            if (committed) {
+                giveBack(connection);
+            } else {
+                rollBackAndGiveBack(connection);
+            }
         }
     }
 
