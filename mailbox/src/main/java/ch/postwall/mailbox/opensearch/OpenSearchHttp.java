@@ -6,14 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
 
@@ -32,6 +33,8 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,8 +46,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * <p>
  * A cluster that stops answering would make every request wait for the request timeout, and James waits for the
  * index while it dispatches mailbox events: each IMAP command changing flags would hang that long. So once a request
- * failed to get an answer, the following ones fail at once for {@link #COOL_DOWN}; then one request at a time probes
- * the cluster until one is answered. Failed indexing goes to the dead letters and is redelivered once healthy.
+ * failed to get an answer, the following ones fail at once, and a background probe asks the cluster every
+ * {@link #PROBE_INTERVAL} until it answers; no user's request ever waits as the probe. Failed indexing goes to the
+ * dead letters and is redelivered once healthy.
  */
 public class OpenSearchHttp implements AutoCloseable {
     public record Reply(int status, JsonNode json) {
@@ -53,13 +57,13 @@ public class OpenSearchHttp implements AutoCloseable {
         }
     }
 
-    static final Duration COOL_DOWN = Duration.ofSeconds(5);
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
 
     public static OpenSearchHttp create(OpenSearchConfiguration configuration) {
-        return create(configuration, Clock.systemUTC());
+        return create(configuration, PROBE_INTERVAL);
     }
 
-    static OpenSearchHttp create(OpenSearchConfiguration configuration, Clock clock) {
+    static OpenSearchHttp create(OpenSearchConfiguration configuration, Duration probeInterval) {
         HttpHost[] hosts = configuration.hosts().stream()
             .map(host -> new HttpHost(configuration.tls() ? "https" : "http",
                 host.substring(0, host.lastIndexOf(':')),
@@ -83,7 +87,7 @@ public class OpenSearchHttp implements AutoCloseable {
                 return client;
             })
             .build();
-        return new OpenSearchHttp(transport, clock);
+        return new OpenSearchHttp(transport, probeInterval);
     }
 
     private static Optional<SSLContext> sslContext(OpenSearchConfiguration configuration) {
@@ -101,18 +105,24 @@ public class OpenSearchHttp implements AutoCloseable {
     }
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Logger LOGGER = LoggerFactory.getLogger(OpenSearchHttp.class);
 
     private final OpenSearchTransport transport;
     private final OpenSearchGenericClient client;
-    private final Clock clock;
-    /** Until when requests fail at once; {@link Instant#MIN} while the cluster answers. */
-    private final AtomicReference<Instant> unreachableUntil = new AtomicReference<>(Instant.MIN);
-    private final AtomicBoolean probing = new AtomicBoolean();
+    private final Duration probeInterval;
+    private final ScheduledExecutorService prober;
+    /** Set while the cluster is considered unreachable; only the probe clears it. */
+    private final AtomicBoolean unreachable = new AtomicBoolean();
 
-    OpenSearchHttp(OpenSearchTransport transport, Clock clock) {
+    OpenSearchHttp(OpenSearchTransport transport, Duration probeInterval) {
         this.transport = transport;
         this.client = new OpenSearchGenericClient(transport);
-        this.clock = clock;
+        this.probeInterval = probeInterval;
+        this.prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "opensearch-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public Reply execute(String method, String endpoint, Map<String, String> parameters, Optional<String> jsonBody) throws IOException {
@@ -132,30 +142,36 @@ public class OpenSearchHttp implements AutoCloseable {
     }
 
     private Reply send(Request request) throws IOException {
-        Instant until = unreachableUntil.get();
-        if (until.equals(Instant.MIN)) {
-            return answered(request);
-        }
-        if (clock.instant().isBefore(until) || !probing.compareAndSet(false, true)) {
-            throw new IOException("OpenSearch did not answer a moment ago; requests fail at once until it answers again");
+        if (unreachable.get()) {
+            throw new IOException("OpenSearch did not answer; requests fail at once until it answers a probe again");
         }
         try {
-            return answered(request);
-        } finally {
-            probing.set(false);
+            return exchange(request);
+        } catch (IOException e) {
+            if (unreachable.compareAndSet(false, true)) {
+                LOGGER.warn("OpenSearch did not answer; failing requests at once and probing every {}", probeInterval);
+                scheduleProbe();
+            }
+            throw e;
         }
     }
 
-    private Reply answered(Request request) throws IOException {
-        Reply reply;
+    private void scheduleProbe() {
         try {
-            reply = exchange(request);
-        } catch (IOException e) {
-            unreachableUntil.set(clock.instant().plus(COOL_DOWN));
-            throw e;
+            prober.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // closed while the cluster was away: nobody is left to serve
         }
-        unreachableUntil.set(Instant.MIN);
-        return reply;
+    }
+
+    private void probe() {
+        try {
+            exchange(Requests.builder().method("GET").endpoint("/").build());
+            unreachable.set(false);
+            LOGGER.info("OpenSearch answers again");
+        } catch (IOException | RuntimeException stillAway) {
+            scheduleProbe();
+        }
     }
 
     private Reply exchange(Request request) throws IOException {
@@ -175,6 +191,7 @@ public class OpenSearchHttp implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        prober.shutdownNow();
         transport.close();
     }
 }
