@@ -29,6 +29,8 @@ import reactor.core.publisher.Mono;
 public class BackgroundQuotaUpdater implements EventListener.ReactiveGroupEventListener {
     private static final Logger LOGGER = LoggerFactory.getLogger(BackgroundQuotaUpdater.class);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofMinutes(1);
+    /** Updates not yet counted before writes wait: a burst of deliveries can pass a quota by at most these. */
+    private static final int BACKLOG = 100;
 
     private final ListeningCurrentQuotaUpdater updater;
     private final EventDeadLetters deadLetters;
@@ -38,7 +40,7 @@ public class BackgroundQuotaUpdater implements EventListener.ReactiveGroupEventL
     public BackgroundQuotaUpdater(ListeningCurrentQuotaUpdater updater, EventDeadLetters deadLetters) {
         this.updater = updater;
         this.deadLetters = deadLetters;
-        this.worker = new OrderedEventWorker("quota-updater", event -> Mono.from(updater.reactiveEvent(event)).block(),
+        this.worker = new OrderedEventWorker("quota-updater", BACKLOG, event -> Mono.from(updater.reactiveEvent(event)).block(),
             this::keepForRedelivery);
     }
 

@@ -58,6 +58,8 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     // finishes, and each one flushes a small segment that later costs merges.
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofMinutes(1);
+    /** Events waiting for the index before writes wait: a search waits for at most these (a few seconds' work). */
+    static final int BACKLOG = 500;
     private static final String OPEN_MARKER = ".open";
     private static final Logger LOGGER = LoggerFactory.getLogger(DurableLuceneMessageSearchIndex.class);
 
@@ -94,7 +96,7 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
             thread.setDaemon(true);
             return thread;
         });
-        this.indexer = new OrderedEventWorker("lucene-indexer", event -> super.reactiveEvent(event).block(), this::giveUp);
+        this.indexer = new OrderedEventWorker("lucene-indexer", BACKLOG, event -> super.reactiveEvent(event).block(), this::giveUp);
         committer.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -19,6 +20,11 @@ import reactor.core.publisher.Mono;
  * Applies mailbox events on one thread of its own, in the order they were handed over, retrying a failing one a
  * few times. Listeners use it to leave James's dispatch at once: James dispatches a mailbox's events inside the
  * mailbox's write lock and waits for every listener, so their work would hold up the next write to the mailbox.
+ * <p>
+ * At most {@code backlog} events wait; beyond that {@link #submit} waits for room. Under a sustained load the
+ * deliveries would otherwise run ahead of the worker without bound (memory, and a search waiting for the index to
+ * catch up with thousands of messages); waiting slows the writes down to the worker's pace instead, while the mail
+ * itself waits in the persistent queue.
  */
 public final class OrderedEventWorker {
     private static final Logger LOGGER = LoggerFactory.getLogger(OrderedEventWorker.class);
@@ -29,23 +35,43 @@ public final class OrderedEventWorker {
     private final Consumer<Event> action;
     private final BiConsumer<Event, Exception> onFailure;
     private final ExecutorService executor;
+    private final Semaphore room;
+    private volatile Thread workerThread;
 
     /** {@code onFailure} gets each event the action failed on {@value #ATTEMPTS} times, or that came after close. */
-    public OrderedEventWorker(String name, Consumer<Event> action, BiConsumer<Event, Exception> onFailure) {
+    public OrderedEventWorker(String name, int backlog, Consumer<Event> action, BiConsumer<Event, Exception> onFailure) {
         this.name = name;
         this.action = action;
         this.onFailure = onFailure;
+        this.room = new Semaphore(backlog);
         this.executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
+            workerThread = thread;
             return thread;
         });
     }
 
+    /** Waits while {@code backlog} events are already waiting, except on the worker's own thread (it would wait for itself). */
     public void submit(Event event) {
+        boolean counted = Thread.currentThread() != workerThread;
+        if (counted) {
+            room.acquireUninterruptibly();
+        }
         try {
-            executor.execute(() -> applyWithRetries(event));
+            executor.execute(() -> {
+                try {
+                    applyWithRetries(event);
+                } finally {
+                    if (counted) {
+                        room.release();
+                    }
+                }
+            });
         } catch (RejectedExecutionException e) {
+            if (counted) {
+                room.release();
+            }
             onFailure.accept(event, e);
         }
     }

@@ -3,11 +3,15 @@ package ch.postwall.mailbox.events;
 import static org.apache.james.events.EventBusTestFixture.EVENT;
 import static org.apache.james.events.EventBusTestFixture.EVENT_2;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.events.Event;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OrderedEventWorkerTest {
+    private static final int BACKLOG = 2;
     private final List<Event> applied = new CopyOnWriteArrayList<>();
     private final List<Event> failed = new CopyOnWriteArrayList<>();
     private OrderedEventWorker worker;
@@ -26,7 +31,7 @@ class OrderedEventWorkerTest {
 
     @Test
     void eventsShouldBeAppliedInTheOrderTheyWereSubmitted() {
-        worker = new OrderedEventWorker("test", applied::add, (event, cause) -> failed.add(event));
+        worker = new OrderedEventWorker("test", BACKLOG, applied::add, (event, cause) -> failed.add(event));
 
         worker.submit(EVENT);
         worker.submit(EVENT_2);
@@ -38,7 +43,7 @@ class OrderedEventWorkerTest {
     @Test
     void submitShouldNotWaitForTheAction() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        worker = new OrderedEventWorker("test", event -> {
+        worker = new OrderedEventWorker("test", BACKLOG, event -> {
             await(release);
             applied.add(event);
         }, (event, cause) -> failed.add(event));
@@ -54,7 +59,7 @@ class OrderedEventWorkerTest {
     @Test
     void anEventFailingOnceShouldBeRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        worker = new OrderedEventWorker("test", event -> {
+        worker = new OrderedEventWorker("test", BACKLOG, event -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("transient");
             }
@@ -70,7 +75,7 @@ class OrderedEventWorkerTest {
 
     @Test
     void anEventThatKeepsFailingShouldBeGivenUpAndTheNextOnesStillApplied() {
-        worker = new OrderedEventWorker("test", event -> {
+        worker = new OrderedEventWorker("test", BACKLOG, event -> {
             if (event == EVENT) {
                 throw new IllegalStateException("permanent");
             }
@@ -87,7 +92,7 @@ class OrderedEventWorkerTest {
 
     @Test
     void closeShouldApplyTheQueuedEventsAndGiveUpOnLaterOnes() {
-        worker = new OrderedEventWorker("test", applied::add, (event, cause) -> failed.add(event));
+        worker = new OrderedEventWorker("test", BACKLOG, applied::add, (event, cause) -> failed.add(event));
         worker.submit(EVENT);
 
         assertThat(worker.close(Duration.ofSeconds(10))).isTrue();
@@ -96,6 +101,42 @@ class OrderedEventWorkerTest {
         assertThat(applied).containsExactly(EVENT);
         assertThat(failed).containsExactly(EVENT_2);
         worker.doneSoFar().block(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void submitShouldWaitWhileTheBacklogIsFull() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        worker = new OrderedEventWorker("test", BACKLOG, event -> {
+            await(release);
+            applied.add(event);
+        }, (event, cause) -> failed.add(event));
+        worker.submit(EVENT);
+        worker.submit(EVENT_2);
+
+        CompletableFuture<Void> third = CompletableFuture.runAsync(() -> worker.submit(EVENT));
+
+        assertThatThrownBy(() -> third.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        release.countDown();
+        third.get(10, TimeUnit.SECONDS);
+        worker.doneSoFar().block();
+        assertThat(applied).containsExactly(EVENT, EVENT_2, EVENT);
+    }
+
+    @Test
+    void anEventSubmittedByTheWorkerItselfShouldNotWaitForRoom() {
+        AtomicInteger nested = new AtomicInteger();
+        worker = new OrderedEventWorker("test", 1, event -> {
+            if (nested.getAndIncrement() == 0) {
+                worker.submit(EVENT_2);
+            }
+            applied.add(event);
+        }, (event, cause) -> failed.add(event));
+
+        worker.submit(EVENT);
+        worker.doneSoFar().block(Duration.ofSeconds(10));
+        worker.doneSoFar().block(Duration.ofSeconds(10));
+
+        assertThat(applied).containsExactly(EVENT, EVENT_2);
     }
 
     private static void await(CountDownLatch latch) {

@@ -7,7 +7,9 @@ import org.apache.lucene.store.RAMDirectory;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-/** James's Lucene index, the embedded backend's search, held to the same contract as ours. */
+import ch.postwall.mailbox.search.UidSafeLuceneMessageSearchIndex;
+
+/** James's Lucene index as the embedded backend runs it (our analyser and expunge fix), held to the same contract as ours. */
 class LuceneMessageSearchIndexTest implements MessageSearchIndexContract {
     private final LuceneMessageSearchIndex index;
     private final Corpus corpus = new Corpus();
@@ -16,7 +18,7 @@ class LuceneMessageSearchIndexTest implements MessageSearchIndexContract {
     LuceneMessageSearchIndexTest() throws Exception {
         // The contract drives the index directly, so the mapper factory and session provider that
         // only the mailbox event path uses are not needed.
-        index = new LuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(), TestMessages.MESSAGE_ID_FACTORY, null);
+        index = new UidSafeLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(), TestMessages.MESSAGE_ID_FACTORY, null);
     }
 
     @Override
