@@ -18,6 +18,7 @@ import javax.inject.Inject;
 import javax.mail.Flags;
 
 import org.apache.james.events.Event;
+import org.apache.james.mailbox.events.MailboxEvents;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.model.Mailbox;
@@ -96,7 +97,10 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
             thread.setDaemon(true);
             return thread;
         });
-        this.indexer = new OrderedEventWorker("lucene-indexer", BACKLOG, event -> super.reactiveEvent(event).block(), this::giveUp);
+        // New messages are indexed side by side (Lucene's writer takes documents from several threads): on a busy
+        // server one indexing thread falls behind the deliveries. Everything else keeps its order.
+        this.indexer = new OrderedEventWorker("lucene-indexer", BACKLOG, Runtime.getRuntime().availableProcessors(),
+            MailboxEvents.Added.class::isInstance, event -> super.reactiveEvent(event).block(), this::giveUp);
         committer.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.james.events.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Mono;
 
 class OrderedEventWorkerTest {
     private static final int BACKLOG = 2;
@@ -137,6 +140,49 @@ class OrderedEventWorkerTest {
         worker.doneSoFar().block(Duration.ofSeconds(10));
 
         assertThat(applied).containsExactly(EVENT, EVENT_2);
+    }
+
+    @Test
+    void eventsThatMayOverlapShouldBeAppliedSideBySide() {
+        CyclicBarrier bothRunning = new CyclicBarrier(2);
+        worker = new OrderedEventWorker("test", BACKLOG, 2, event -> true, event -> {
+            try {
+                bothRunning.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("not applied side by side", e);
+            }
+            applied.add(event);
+        }, (event, cause) -> failed.add(event));
+
+        worker.submit(EVENT);
+        worker.submit(EVENT_2);
+        worker.doneSoFar().block(Duration.ofSeconds(20));
+
+        assertThat(failed).isEmpty();
+        assertThat(applied).containsExactlyInAnyOrder(EVENT, EVENT_2);
+    }
+
+    @Test
+    void anEventThatMayNotOverlapShouldWaitForThoseBeforeItAndHoldUpThoseAfterIt() {
+        CountDownLatch release = new CountDownLatch(1);
+        Event exclusive = EVENT_2;
+        worker = new OrderedEventWorker("test", 10, 2, event -> event != exclusive, event -> {
+            if (applied.isEmpty()) {
+                await(release);
+            }
+            applied.add(event);
+        }, (event, cause) -> failed.add(event));
+
+        worker.submit(EVENT);
+        worker.submit(exclusive);
+        worker.submit(EVENT);
+        Mono<Void> done = worker.doneSoFar();
+
+        assertThatThrownBy(() -> done.block(Duration.ofMillis(300))).isInstanceOf(IllegalStateException.class);
+        assertThat(applied).isEmpty();
+        release.countDown();
+        worker.doneSoFar().block(Duration.ofSeconds(10));
+        assertThat(applied).containsExactly(EVENT, exclusive, EVENT);
     }
 
     private static void await(CountDownLatch latch) {
