@@ -93,7 +93,7 @@ public class FilterMessageHook implements JamesMessageHook {
 
         Map<MailAddress, Decision> decisions = new LinkedHashMap<>();
         policies.forEach((recipient, policy) -> decisions.put(recipient, verdictEngine.decide(mail.getMaybeSender(), analysis, policy)));
-        LOGGER.info("Mail {} from {}: {}", mail.getName(), mail.getMaybeSender().asString(), decisions);
+        LOGGER.debug("Mail {} from {}: {}", mail.getName(), mail.getMaybeSender().asString(), decisions);
 
         Optional<HookResult> refusal = decisions.values().stream()
             .filter(decision -> decision.verdict() == Verdict.TEMPFAIL)

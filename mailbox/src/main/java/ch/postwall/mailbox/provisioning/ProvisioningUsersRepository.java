@@ -1,5 +1,6 @@
 package ch.postwall.mailbox.provisioning;
 
+import java.time.Duration;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -8,6 +9,12 @@ import javax.inject.Named;
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
+import org.reactivestreams.Publisher;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+
+import reactor.core.publisher.Mono;
 
 /**
  * The backend's users repository, running every {@link UserProvisioningStep} for each user it adds and every
@@ -18,8 +25,20 @@ public class ProvisioningUsersRepository extends ForwardingUsersRepository {
     /** Name of the binding of the backend's own repository, which this one decorates. */
     public static final String STORAGE = "storage";
 
+    /**
+     * SMTP's RCPT and the mail chain ask whether each recipient is hosted: a database query each time. A yes is
+     * kept this long; a removal through this repository forgets it at once, one on another node is seen after it
+     * (mail accepted meanwhile bounces at delivery). A no is never kept: a new user gets mail at once.
+     */
+    static final Duration HOSTED_ANSWER_TTL = Duration.ofSeconds(10);
+    private static final int HOSTED_ANSWERS_KEPT = 100_000;
+
     private final Set<UserProvisioningStep> steps;
     private final Set<UserRemovalStep> removalSteps;
+    private final Cache<Username, Boolean> hostedUsers = CacheBuilder.newBuilder()
+        .expireAfterWrite(HOSTED_ANSWER_TTL)
+        .maximumSize(HOSTED_ANSWERS_KEPT)
+        .build();
 
     @Inject
     public ProvisioningUsersRepository(@Named(STORAGE) UsersRepository storage, Set<UserProvisioningStep> steps,
@@ -43,8 +62,35 @@ public class ProvisioningUsersRepository extends ForwardingUsersRepository {
     }
 
     @Override
+    public boolean contains(Username name) throws UsersRepositoryException {
+        if (hostedUsers.getIfPresent(name) != null) {
+            return true;
+        }
+        boolean hosted = super.contains(name);
+        if (hosted) {
+            hostedUsers.put(name, Boolean.TRUE);
+        }
+        return hosted;
+    }
+
+    @Override
+    public Publisher<Boolean> containsReactive(Username name) {
+        if (hostedUsers.getIfPresent(name) != null) {
+            return Mono.just(true);
+        }
+        return Mono.from(super.containsReactive(name))
+            .doOnNext(hosted -> {
+                if (hosted) {
+                    hostedUsers.put(name, Boolean.TRUE);
+                }
+            });
+    }
+
+    @Override
     public void removeUser(Username username) throws UsersRepositoryException {
+        forget(username);
         super.removeUser(username);
+        forget(username);
         for (UserRemovalStep step : removalSteps) {
             try {
                 step.remove(username);
@@ -53,5 +99,10 @@ public class ProvisioningUsersRepository extends ForwardingUsersRepository {
                     + step.description(), e);
             }
         }
+    }
+
+    /** Forgets every spelling of the name: whether the storage compares names ignoring case is its own affair. */
+    private void forget(Username username) {
+        hostedUsers.asMap().keySet().removeIf(kept -> kept.asString().equalsIgnoreCase(username.asString()));
     }
 }

@@ -1,10 +1,14 @@
 package ch.postwall.mailbox.provisioning;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -19,6 +23,8 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
+
+import reactor.core.publisher.Mono;
 
 class ProvisioningUsersRepositoryTest {
     static final Username ALICE = Username.of("alice@example.com");
@@ -96,5 +102,46 @@ class ProvisioningUsersRepositoryTest {
             .hasMessageContaining("alice@example.com")
             .hasMessageContaining("search index documents")
             .hasRootCauseMessage("index down");
+    }
+
+    @Test
+    void aHostedUserShouldBeLookedUpOnceWhileTheAnswerIsKept() throws Exception {
+        when(storage.contains(ALICE)).thenReturn(true);
+
+        assertThat(repository.contains(ALICE)).isTrue();
+        assertThat(repository.contains(ALICE)).isTrue();
+        assertThat(Mono.from(repository.containsReactive(ALICE)).block()).isTrue();
+
+        verify(storage, times(1)).contains(ALICE);
+        verify(storage, never()).containsReactive(ALICE);
+    }
+
+    @Test
+    void anUnknownUserShouldBeLookedUpEachTimeSoThatANewUserGetsMailAtOnce() throws Exception {
+        when(storage.contains(ALICE)).thenReturn(false, true);
+
+        assertThat(repository.contains(ALICE)).isFalse();
+        assertThat(repository.contains(ALICE)).isTrue();
+    }
+
+    @Test
+    void aReactiveYesShouldBeKeptToo() throws Exception {
+        when(storage.containsReactive(ALICE)).thenReturn(Mono.just(true));
+
+        assertThat(Mono.from(repository.containsReactive(ALICE)).block()).isTrue();
+        assertThat(repository.contains(ALICE)).isTrue();
+
+        verify(storage, never()).contains(ALICE);
+    }
+
+    @Test
+    void aRemovedUserShouldNoLongerBeHostedWhateverTheSpellingKept() throws Exception {
+        Username spelledOtherwise = Username.of("Alice@example.com");
+        when(storage.contains(spelledOtherwise)).thenReturn(true, false);
+        repository.contains(spelledOtherwise);
+
+        repository.removeUser(ALICE);
+
+        assertThat(repository.contains(spelledOtherwise)).isFalse();
     }
 }
