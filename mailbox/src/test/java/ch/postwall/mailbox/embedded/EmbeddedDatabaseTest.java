@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,5 +77,28 @@ class EmbeddedDatabaseTest {
                 return rows.getInt(1);
             }
         });
+    }
+
+    @Test
+    void compiledStatementsShouldStayCachedBeyondDerbysDefaultOfOneHundred() {
+        int distinctStatements = 300;
+        database.inTransaction(connection -> {
+            for (int i = 0; i < distinctStatements; i++) {
+                try (PreparedStatement statement = connection.prepareStatement("VALUES " + i)) {
+                    statement.executeQuery().close();
+                }
+            }
+            return null;
+        });
+
+        int cached = database.inTransaction(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM SYSCS_DIAG.STATEMENT_CACHE")) {
+                result.next();
+                return result.getInt(1);
+            }
+        });
+
+        assertThat(cached).isGreaterThan(distinctStatements);
     }
 }
