@@ -46,10 +46,7 @@ class OrderedEventWorkerTest {
     @Test
     void submitShouldNotWaitForTheAction() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        worker = new OrderedEventWorker("test", BACKLOG, event -> {
-            await(release);
-            applied.add(event);
-        }, (event, cause) -> failed.add(event));
+        worker = workerHeldUntil(release);
 
         worker.submit(EVENT);
 
@@ -109,10 +106,7 @@ class OrderedEventWorkerTest {
     @Test
     void submitShouldWaitWhileTheBacklogIsFull() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        worker = new OrderedEventWorker("test", BACKLOG, event -> {
-            await(release);
-            applied.add(event);
-        }, (event, cause) -> failed.add(event));
+        worker = workerHeldUntil(release);
         worker.submit(EVENT);
         worker.submit(EVENT_2);
 
@@ -183,6 +177,14 @@ class OrderedEventWorkerTest {
         release.countDown();
         worker.doneSoFar().block(Duration.ofSeconds(10));
         assertThat(applied).containsExactly(EVENT, exclusive, EVENT);
+    }
+
+    /** A worker whose action waits for {@code release} before recording each event. */
+    private OrderedEventWorker workerHeldUntil(CountDownLatch release) {
+        return new OrderedEventWorker("test", BACKLOG, event -> {
+            await(release);
+            applied.add(event);
+        }, (event, cause) -> failed.add(event));
     }
 
     private static void await(CountDownLatch latch) {
