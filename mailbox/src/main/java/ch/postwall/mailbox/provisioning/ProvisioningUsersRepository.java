@@ -63,10 +63,22 @@ public class ProvisioningUsersRepository extends ForwardingUsersRepository {
 
     @Override
     public boolean contains(Username name) throws UsersRepositoryException {
-        if (hostedUsers.getIfPresent(name) != null) {
-            return true;
+        return knownHosted(name) || remember(name, super.contains(name));
+    }
+
+    @Override
+    public Publisher<Boolean> containsReactive(Username name) {
+        if (knownHosted(name)) {
+            return Mono.just(true);
         }
-        boolean hosted = super.contains(name);
+        return Mono.from(super.containsReactive(name)).map(hosted -> remember(name, hosted));
+    }
+
+    private boolean knownHosted(Username name) {
+        return hostedUsers.getIfPresent(name) != null;
+    }
+
+    private boolean remember(Username name, boolean hosted) {
         if (hosted) {
             hostedUsers.put(name, Boolean.TRUE);
         }
@@ -74,22 +86,9 @@ public class ProvisioningUsersRepository extends ForwardingUsersRepository {
     }
 
     @Override
-    public Publisher<Boolean> containsReactive(Username name) {
-        if (hostedUsers.getIfPresent(name) != null) {
-            return Mono.just(true);
-        }
-        return Mono.from(super.containsReactive(name))
-            .doOnNext(hosted -> {
-                if (hosted) {
-                    hostedUsers.put(name, Boolean.TRUE);
-                }
-            });
-    }
-
-    @Override
     public void removeUser(Username username) throws UsersRepositoryException {
-        forget(username);
         super.removeUser(username);
+        // After the removal: a look-up racing it may have kept the yes again meanwhile.
         forget(username);
         for (UserRemovalStep step : removalSteps) {
             try {
