@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,13 +22,17 @@ import org.apache.james.events.Event;
 import org.apache.james.mailbox.events.MailboxEvents;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.Mailbox;
 import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MessageId;
+import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.model.UpdatedFlags;
 import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.mailbox.SessionProvider;
+import org.apache.james.mailbox.store.mail.MessageMapper;
 import org.apache.james.mailbox.store.mail.model.MailboxMessage;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apache.lucene.store.Directory;
@@ -61,6 +66,7 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     private static final Duration DRAIN_ON_CLOSE = Duration.ofMinutes(1);
     /** Events waiting for the index before writes wait: a search waits for at most these (a few seconds' work). */
     static final int BACKLOG = 500;
+    private static final int APPLIERS_PER_CORE = 2;
     private static final String OPEN_MARKER = ".open";
     private static final Logger LOGGER = LoggerFactory.getLogger(DurableLuceneMessageSearchIndex.class);
 
@@ -70,6 +76,8 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     private final ScheduledExecutorService committer;
     private final OrderedEventWorker indexer;
     private final AtomicBoolean changesLost = new AtomicBoolean();
+    private final MailboxSessionMapperFactory factory;
+    private final SessionProvider sessionProvider;
 
     /**
      * Constructed by Guice (not by a provider method) so that its {@code @PreDestroy} runs at shutdown:
@@ -88,6 +96,8 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
                                            Directory directory, Path indexDirectory, MessageId.Factory messageIdFactory,
                                            SessionProvider sessionProvider) throws IOException {
         super(factory, mailboxIdFactory, directory, messageIdFactory, sessionProvider);
+        this.factory = factory;
+        this.sessionProvider = sessionProvider;
         this.openMarker = indexDirectory.resolve(OPEN_MARKER);
         this.previousRunCrashed = Files.exists(openMarker);
         Files.createDirectories(indexDirectory);
@@ -98,9 +108,10 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
             return thread;
         });
         // New messages are indexed side by side (Lucene's writer takes documents from several threads): on a busy
-        // server one indexing thread falls behind the deliveries. Everything else keeps its order.
-        this.indexer = new OrderedEventWorker("lucene-indexer", BACKLOG, Runtime.getRuntime().availableProcessors(),
-            MailboxEvents.Added.class::isInstance, event -> super.reactiveEvent(event).block(), this::giveUp);
+        // server one indexing thread falls behind the deliveries. Each applier spends part of its time reading the
+        // message from the database, hence twice as many as cores. Everything else keeps its order.
+        this.indexer = new OrderedEventWorker("lucene-indexer", BACKLOG, APPLIERS_PER_CORE * Runtime.getRuntime().availableProcessors(),
+            MailboxEvents.Added.class::isInstance, this::apply, this::giveUp);
         committer.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -112,6 +123,42 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     @Override
     public Mono<Void> reactiveEvent(Event event) {
         return Mono.fromRunnable(() -> indexer.submit(event));
+    }
+
+    private void apply(Event event) {
+        if (event instanceof MailboxEvents.Added) {
+            indexAdded((MailboxEvents.Added) event);
+        } else {
+            super.reactiveEvent(event).block();
+        }
+    }
+
+    /**
+     * As James indexes new messages, but on the calling thread: James reads them on one scheduler and indexes them
+     * on another (two thread hops per message, and the appliers then share that scheduler's few threads).
+     */
+    private void indexAdded(MailboxEvents.Added added) {
+        MailboxSession session = sessionProvider.createSystemSession(added.getUsername());
+        try {
+            Mailbox mailbox = factory.getMailboxMapper(session).findMailboxById(added.getMailboxId())
+                .onErrorResume(MailboxNotFoundException.class, deleted -> Mono.empty())
+                .block();
+            if (mailbox == null) {
+                // Deleted since: its deletion event takes whatever the index holds for it.
+                return;
+            }
+            MessageMapper messages = factory.getMessageMapper(session);
+            for (MessageRange range : MessageRange.toRanges(added.getUids())) {
+                Iterator<MailboxMessage> found = messages.findInMailbox(mailbox, range, MessageMapper.FetchType.FULL, UNLIMITED);
+                while (found.hasNext()) {
+                    add(session, mailbox, found.next()).block();
+                }
+            }
+        } catch (MailboxException e) {
+            throw new IllegalStateException("Cannot read the messages added to mailbox " + added.getMailboxId(), e);
+        } finally {
+            factory.endProcessingRequest(session);
+        }
     }
 
     private void giveUp(Event event, Exception cause) {

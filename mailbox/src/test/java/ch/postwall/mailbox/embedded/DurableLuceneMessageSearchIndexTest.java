@@ -16,6 +16,7 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.SessionProvider;
 import org.apache.james.mailbox.ModSeq;
 import org.apache.james.mailbox.events.MailboxEvents;
 import org.apache.james.mailbox.jpa.JPAId;
@@ -25,6 +26,7 @@ import org.apache.james.mailbox.model.MessageMetaData;
 import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.model.ThreadId;
 import org.apache.james.mailbox.model.UidValidity;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.mailbox.store.event.EventFactory;
 import org.apache.james.mailbox.store.mail.model.DefaultMessageId;
 import org.apache.lucene.store.RAMDirectory;
@@ -80,6 +82,21 @@ class DurableLuceneMessageSearchIndexTest {
     }
 
     @Test
+    void messagesOfAMailboxDeletedBeforeTheyWereIndexedShouldNotCostARebuild(@TempDir Path indexDirectory) throws Exception {
+        DurableLuceneMessageSearchIndex index = new DurableLuceneMessageSearchIndex(server.instance(MailboxSessionMapperFactory.class),
+            new JPAId.Factory(), new RAMDirectory(), indexDirectory, new DefaultMessageId.Factory(), server.instance(SessionProvider.class));
+
+        Mono.from(index.reactiveEvent(addedEvent())).block();
+        index.indexedSoFar().block();
+        index.close();
+
+        DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
+            indexDirectory, new DefaultMessageId.Factory(), null);
+        assertThat(reopened.previousRunCrashed()).isFalse();
+        reopened.close();
+    }
+
+    @Test
     void theNextStartShouldNotRebuildTheIndexAfterACleanClose(@TempDir Path indexDirectory) throws Exception {
         new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(), indexDirectory,
             new DefaultMessageId.Factory(), null).close();
@@ -91,7 +108,8 @@ class DurableLuceneMessageSearchIndexTest {
     }
 
     private static Event addedEvent() {
-        Mailbox mailbox = new Mailbox(MailboxPath.inbox(BOB), UidValidity.of(42), JPAId.of(1));
+        // No such mailbox: never created, or deleted since.
+        Mailbox mailbox = new Mailbox(MailboxPath.inbox(BOB), UidValidity.of(42), JPAId.of(424242));
         MailboxEvents.Added added = EventFactory.added()
             .randomEventId()
             .mailboxSession(server.instance(MailboxManager.class).createSystemSession(BOB))
