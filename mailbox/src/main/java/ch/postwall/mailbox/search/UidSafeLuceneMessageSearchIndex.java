@@ -19,7 +19,7 @@ import org.apache.lucene.store.Directory;
 import reactor.core.publisher.Mono;
 
 /**
- * James 3.8.1's Lucene index with the same tokens from a cheaper analyser ({@link ReusableImapSearchAnalyzer}),
+ * James 3.8.1's Lucene index with a cheaper analyser that finds the same ({@link LongestShingleAnalyzer}),
  * minus a bug: it turns expunged uids into ranges, and its query for a range of several uids (say 4:5) matches
  * every message of the mailbox, so expunging two consecutive messages dropped the whole mailbox from the index.
  * Here every expunged uid is deleted on its own.
@@ -32,10 +32,10 @@ public class UidSafeLuceneMessageSearchIndex extends LuceneMessageSearchIndex {
         super(factory, mailboxIdFactory, directory, messageIdFactory, sessionProvider);
     }
 
-    /** The lenient analyser (the one James uses by default) with the same tokens, built once per thread. */
+    /** In place of the lenient analyser (the one James uses by default): the same messages found from fewer tokens. */
     @Override
     protected Analyzer createAnalyzer(boolean lenient) {
-        return lenient ? new ReusableImapSearchAnalyzer() : super.createAnalyzer(false);
+        return lenient ? new LongestShingleAnalyzer() : super.createAnalyzer(false);
     }
 
     @Override

@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
 
 import org.apache.james.mailbox.lucene.search.LenientImapSearchAnalyzer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.junit.jupiter.api.Test;
 
-class ReusableImapSearchAnalyzerTest {
+class LongestShingleAnalyzerTest {
     private static final List<String> LINES = List.of(
         "Hello brave new world of mail",
         "one",
@@ -24,42 +26,104 @@ class ReusableImapSearchAnalyzerTest {
         "   leading and  double  spaces\ttab ",
         "FROM: <Alice@Example.org> Re: Meeting tomorrow at 10:00",
         "Grüße aus Zürich, çà et là — ünïcödé words",
-        "a b c d e f g h i j k l m n o p");
+        "a b c d e f g h i j k l m n o p",
+        "ab a abc ab a abc ab");
+    private static final List<String> WORDS = List.of("a", "ab", "abc", "b", "ba", "mail", "MAIL", "mailbox", "x-y", "ü", "1");
+    private static final String[] SPACES = {" ", "  ", "\t", " \t "};
 
     private final Analyzer james = new LenientImapSearchAnalyzer();
-    private final Analyzer reusable = new ReusableImapSearchAnalyzer();
+    private final Analyzer longest = new LongestShingleAnalyzer();
 
     @Test
-    void tokensShouldBeJamesTokensForEveryLineInTurn() throws IOException {
-        int compared = 0;
-        for (String line : LINES) {
-            List<String> expected = tokens(james.tokenStream("body", new StringReader(line)));
-            assertThat(tokens(reusable.reusableTokenStream("body", new StringReader(line)))).as(line).isEqualTo(expected);
-            compared += expected.size();
+    void prefixAndSubstringQueriesShouldMatchExactlyWhenTheyMatchJamesTokens() throws IOException {
+        Random random = new Random(7);
+        List<String> lines = new ArrayList<>(LINES);
+        for (int i = 0; i < 300; i++) {
+            lines.add(randomLine(random));
         }
-        assertThat(compared).isGreaterThan(100);
+        int queries = 0;
+        for (String line : lines) {
+            List<String> jamesTokens = terms(james.tokenStream("body", new StringReader(line)));
+            List<String> ourTokens = terms(longest.reusableTokenStream("body", new StringReader(line)));
+            assertThat(jamesTokens).as(line).containsAll(ourTokens);
+            for (String query : queriesOn(line)) {
+                assertThat(anyStartsWith(ourTokens, query)).as("prefix '%s' in '%s'", query, line)
+                    .isEqualTo(anyStartsWith(jamesTokens, query));
+                assertThat(anyContains(ourTokens, query)).as("substring '%s' in '%s'", query, line)
+                    .isEqualTo(anyContains(jamesTokens, query));
+                queries++;
+            }
+        }
+        assertThat(queries).isGreaterThan(10_000);
     }
 
     @Test
-    void aPhraseShouldBeOneOfTheTokens() throws IOException {
-        assertThat(tokens(reusable.reusableTokenStream("body", new StringReader("please meet me tomorrow"))))
-            .contains("MEET ME TOMORROW@+0[7,23]shingle", "PLEASE@+1[0,6]word");
-    }
-
-    /** Each token with what the index keeps of it: text, position increment, offsets, type. */
-    private static List<String> tokens(TokenStream stream) throws IOException {
+    void eachWordShouldGiveOneTokenOfItAndUpToThreeWordsAfterIt() throws IOException {
+        TokenStream stream = longest.reusableTokenStream("body", new StringReader("please  meet me\ttomorrow at ten"));
         CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-        PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
         OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-        TypeAttribute type = stream.addAttribute(TypeAttribute.class);
         List<String> tokens = new ArrayList<>();
         stream.reset();
         while (stream.incrementToken()) {
-            tokens.add(term + "@+" + increment.getPositionIncrement() + "[" + offset.startOffset() + "," + offset.endOffset() + "]"
-                + type.type());
+            tokens.add(term + "[" + offset.startOffset() + "," + offset.endOffset() + "]");
         }
         stream.end();
         stream.close();
-        return tokens;
+
+        assertThat(tokens).containsExactly("PLEASE MEET ME TOMORROW[0,24]", "MEET ME TOMORROW AT[8,27]",
+            "ME TOMORROW AT TEN[13,31]", "TOMORROW AT TEN[16,31]", "AT TEN[25,31]", "TEN[28,31]");
+    }
+
+    @Test
+    void aReusedStreamShouldNotCarryWordsIntoTheNextField() throws IOException {
+        assertThat(terms(longest.reusableTokenStream("body", new StringReader("one two")))).containsExactly("ONE TWO", "TWO");
+        assertThat(terms(longest.reusableTokenStream("body", new StringReader("three")))).containsExactly("THREE");
+    }
+
+    private static String randomLine(Random random) {
+        StringBuilder line = new StringBuilder();
+        int words = random.nextInt(9);
+        for (int i = 0; i < words; i++) {
+            if (i > 0 || random.nextInt(4) == 0) {
+                line.append(SPACES[random.nextInt(SPACES.length)]);
+            }
+            line.append(WORDS.get(random.nextInt(WORDS.size())));
+        }
+        return line.toString();
+    }
+
+    /** Every substring of the line as the index sees it (upper case), and of its words joined by single spaces. */
+    private static Set<String> queriesOn(String line) {
+        Set<String> queries = new HashSet<>();
+        String upper = line.toUpperCase(Locale.US);
+        for (String text : List.of(upper, String.join(" ", upper.trim().split("\\s+")))) {
+            for (int start = 0; start < text.length(); start++) {
+                for (int end = start + 1; end <= text.length(); end++) {
+                    queries.add(text.substring(start, end));
+                }
+            }
+        }
+        queries.add("NOT THERE");
+        return queries;
+    }
+
+    private static boolean anyStartsWith(List<String> tokens, String query) {
+        return tokens.stream().anyMatch(token -> token.startsWith(query));
+    }
+
+    private static boolean anyContains(List<String> tokens, String query) {
+        return tokens.stream().anyMatch(token -> token.contains(query));
+    }
+
+    private static List<String> terms(TokenStream stream) throws IOException {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        List<String> terms = new ArrayList<>();
+        stream.reset();
+        while (stream.incrementToken()) {
+            terms.add(term.toString());
+        }
+        stream.end();
+        stream.close();
+        return terms;
     }
 }
