@@ -1,5 +1,7 @@
 package ch.postwall.server.bench;
 
+import java.util.List;
+
 import javax.net.ssl.SSLSocketFactory;
 
 /** A running mail system the benchmark measures: SMTP in on one port, IMAP (STARTTLS) out on another. */
@@ -19,8 +21,8 @@ interface BenchmarkTarget extends AutoCloseable {
     /** Whether IMAP SEARCH TEXT finds words inside PDF and ODT attachments (a full-text index extracting them). */
     boolean searchesAttachmentText();
 
-    /** Memory of all the system's processes. */
-    ResidentMemory memory();
+    /** The system's processes (each with its descendants): for its memory and CPU time. */
+    List<ProcessHandle> processes();
 
     @Override
     void close();

@@ -122,20 +122,22 @@ public final class IngestBenchmark {
         }
         out.printf("%s: sending...%n", target.name());
         target.createMailbox(USER, PASSWORD);
-        ResidentMemory memoryBefore = target.memory();
+        ResidentMemory memoryBefore = ResidentMemory.of(target.processes());
+        Duration cpuBefore = ProcessCpuTime.of(target.processes());
         Duration[] acceptAndEndToEnd = ingest(target, USER, parameters.messages);
+        Duration ingestCpu = ProcessCpuTime.of(target.processes()).minus(cpuBefore);
         out.printf("%s: all %d messages in the INBOX after %.1f s; IMAP requests...%n",
             target.name(), parameters.messages, acceptAndEndToEnd[1].toMillis() / 1000.0);
         try (ImapSession imap = ImapSession.login(target.imapPort(), target.tls(), USER, PASSWORD)) {
             ImapRequests requests = ImapRequests.measure(imap, parameters.messages, parameters.requests);
-            ResidentMemory memoryAfter = target.memory();
+            ResidentMemory memoryAfter = ResidentMemory.of(target.processes());
             Optional<IndexingLag> lag = Optional.empty();
             if (parameters.lagSamples > 0) {
                 out.printf("%s: indexing lag of %d more messages, one at a time...%n", target.name(), parameters.lagSamples);
                 lag = Optional.of(IndexingLag.measure(target, messages(USER), imap, parameters.messages, parameters.lagSamples));
             }
             return new BenchmarkResult(target.name(), parameters.messages, acceptAndEndToEnd[0], acceptAndEndToEnd[1],
-                requests, memoryBefore, memoryAfter, lag);
+                ingestCpu, requests, memoryBefore, memoryAfter, lag);
         }
     }
 
@@ -181,6 +183,7 @@ public final class IngestBenchmark {
             out.println(header);
             row(out, "SMTP accept rate (msg/s)", BenchmarkResult::acceptRate);
             row(out, "end-to-end rate (msg/s)", BenchmarkResult::endToEndRate);
+            row(out, "CPU per message (ms)", BenchmarkResult::cpuMillisPerMessage);
             row(out, "FETCH BODY[] p50 (ms)", result -> result.imap.fetch.percentileMillis(50));
             row(out, "FETCH BODY[] p99 (ms)", result -> result.imap.fetch.percentileMillis(99));
             row(out, "SEARCH HEADER p50 (ms)", result -> result.imap.searchHeader.percentileMillis(50));

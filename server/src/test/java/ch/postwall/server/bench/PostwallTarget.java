@@ -69,8 +69,8 @@ final class PostwallTarget implements BenchmarkTarget {
     }
 
     @Override
-    public ResidentMemory memory() {
-        return ResidentMemory.of(List.of(server.processHandle()));
+    public List<ProcessHandle> processes() {
+        return List.of(server.processHandle());
     }
 
     @Override

@@ -149,11 +149,7 @@ final class ReferenceMailSystem implements BenchmarkTarget {
     }
 
     @Override
-    public ResidentMemory memory() {
-        return ResidentMemory.of(masters());
-    }
-
-    private List<ProcessHandle> masters() {
+    public List<ProcessHandle> processes() {
         List<ProcessHandle> masters = new ArrayList<>();
         for (Path pidFile : List.of(work.resolve("postfix-queue/pid/master.pid"), work.resolve("dovecot-run/master.pid"))) {
             readPid(pidFile).flatMap(ProcessHandle::of).ifPresent(masters::add);
@@ -171,7 +167,7 @@ final class ReferenceMailSystem implements BenchmarkTarget {
 
     @Override
     public void close() {
-        List<ProcessHandle> masters = masters();
+        List<ProcessHandle> masters = processes();
         if (Files.isRegularFile(postfixConfiguration().resolve("main.cf"))) {
             runQuietly("postfix", "-c", postfixConfiguration().toString(), "stop");
         }
