@@ -1,6 +1,7 @@
 package ch.postwall.mailbox.embedded;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -9,6 +10,13 @@ import org.apache.james.events.Event;
 import org.apache.james.events.EventDeadLetters;
 import org.apache.james.events.EventListener;
 import org.apache.james.events.Group;
+import org.apache.james.core.quota.QuotaCountUsage;
+import org.apache.james.core.quota.QuotaSizeUsage;
+import org.apache.james.mailbox.events.MailboxEvents;
+import org.apache.james.mailbox.model.QuotaOperation;
+import org.apache.james.mailbox.model.QuotaRoot;
+import org.apache.james.mailbox.quota.CurrentQuotaManager;
+import org.apache.james.mailbox.quota.QuotaRootResolver;
 import org.apache.james.mailbox.store.quota.ListeningCurrentQuotaUpdater;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -25,6 +33,10 @@ import reactor.core.publisher.Mono;
  * The usage a quota check reads may therefore lag the last appends by the events still queued: a burst of
  * deliveries can pass a quota by those few messages. Code that must see every change first waits for
  * {@link #updatedSoFar()}.
+ * <p>
+ * New and expunged messages change the usage here directly: James's updater then also announces the new usage
+ * (a quota-updated event), reading the quota root's six limits and its usage back for every message, and nothing
+ * in Postwall listens to that announcement. Other events (a mailbox deletion) go to James's updater.
  */
 public class BackgroundQuotaUpdater implements EventListener.ReactiveGroupEventListener {
     private static final Logger LOGGER = LoggerFactory.getLogger(BackgroundQuotaUpdater.class);
@@ -33,15 +45,40 @@ public class BackgroundQuotaUpdater implements EventListener.ReactiveGroupEventL
     private static final int BACKLOG = 100;
 
     private final ListeningCurrentQuotaUpdater updater;
+    private final CurrentQuotaManager currentQuotas;
+    private final QuotaRootResolver quotaRoots;
     private final EventDeadLetters deadLetters;
     private final OrderedEventWorker worker;
 
     @Inject
-    public BackgroundQuotaUpdater(ListeningCurrentQuotaUpdater updater, EventDeadLetters deadLetters) {
+    public BackgroundQuotaUpdater(ListeningCurrentQuotaUpdater updater, CurrentQuotaManager currentQuotas,
+                                  QuotaRootResolver quotaRoots, EventDeadLetters deadLetters) {
         this.updater = updater;
+        this.currentQuotas = currentQuotas;
+        this.quotaRoots = quotaRoots;
         this.deadLetters = deadLetters;
-        this.worker = new OrderedEventWorker("quota-updater", BACKLOG, event -> Mono.from(updater.reactiveEvent(event)).block(),
-            this::keepForRedelivery);
+        this.worker = new OrderedEventWorker("quota-updater", BACKLOG, this::apply, this::keepForRedelivery);
+    }
+
+    private void apply(Event event) {
+        if (event instanceof MailboxEvents.Added added) {
+            change(added, currentQuotas::increase);
+        } else if (event instanceof MailboxEvents.Expunged expunged) {
+            change(expunged, currentQuotas::decrease);
+        } else {
+            Mono.from(updater.reactiveEvent(event)).block();
+        }
+    }
+
+    private void change(MailboxEvents.MetaDataHoldingEvent event, Function<QuotaOperation, Publisher<Void>> operation) {
+        long count = event.getUids().size();
+        long size = event.getUids().stream().mapToLong(uid -> event.getMetaData(uid).getSize()).sum();
+        if (count == 0 || size == 0) {
+            // As James: an event without messages or bytes changes nothing.
+            return;
+        }
+        QuotaRoot root = Mono.from(quotaRoots.getQuotaRootReactive(event.getMailboxPath())).block();
+        Mono.from(operation.apply(new QuotaOperation(root, QuotaCountUsage.count(count), QuotaSizeUsage.size(size)))).block();
     }
 
     @Override

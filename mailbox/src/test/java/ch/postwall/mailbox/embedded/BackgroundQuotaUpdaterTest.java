@@ -4,14 +4,38 @@ import static org.apache.james.events.EventBusTestFixture.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import javax.mail.Flags;
+
+import org.apache.james.core.Username;
+import org.apache.james.core.quota.QuotaCountUsage;
+import org.apache.james.core.quota.QuotaSizeUsage;
 import org.apache.james.events.EventDeadLetters;
 import org.apache.james.events.MemoryEventDeadLetters;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.ModSeq;
+import org.apache.james.mailbox.jpa.JPAId;
+import org.apache.james.mailbox.model.Mailbox;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.MessageMetaData;
+import org.apache.james.mailbox.model.QuotaOperation;
+import org.apache.james.mailbox.model.QuotaRoot;
+import org.apache.james.mailbox.model.ThreadId;
+import org.apache.james.mailbox.model.UidValidity;
+import org.apache.james.mailbox.quota.CurrentQuotaManager;
+import org.apache.james.mailbox.quota.QuotaRootResolver;
+import org.apache.james.mailbox.store.event.EventFactory;
+import org.apache.james.mailbox.store.mail.model.DefaultMessageId;
 import org.apache.james.mailbox.store.quota.ListeningCurrentQuotaUpdater;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +43,14 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 class BackgroundQuotaUpdaterTest {
+    private static final Username BOB = Username.of("bob@localhost");
+    private static final QuotaRoot BOB_ROOT = QuotaRoot.quotaRoot("#private&bob@localhost", Optional.empty());
+
     private final ListeningCurrentQuotaUpdater updater = mock(ListeningCurrentQuotaUpdater.class);
+    private final CurrentQuotaManager currentQuotas = mock(CurrentQuotaManager.class);
+    private final QuotaRootResolver quotaRoots = mock(QuotaRootResolver.class);
     private final EventDeadLetters deadLetters = new MemoryEventDeadLetters();
-    private final BackgroundQuotaUpdater background = new BackgroundQuotaUpdater(updater, deadLetters);
+    private final BackgroundQuotaUpdater background = new BackgroundQuotaUpdater(updater, currentQuotas, quotaRoots, deadLetters);
 
     @AfterEach
     void tearDown() {
@@ -50,6 +79,41 @@ class BackgroundQuotaUpdaterTest {
 
         assertThat(background.getDefaultGroup()).isEqualTo(ListeningCurrentQuotaUpdater.GROUP);
         assertThat(deadLetters.failedIds(ListeningCurrentQuotaUpdater.GROUP).collectList().block()).hasSize(1);
+    }
+
+    @Test
+    void newMessagesShouldIncreaseTheUsageOfTheirQuotaRootWithoutJamesUpdaterAndItsAnnouncement() {
+        when(quotaRoots.getQuotaRootReactive(any(MailboxPath.class))).thenReturn(Mono.just(BOB_ROOT));
+        when(currentQuotas.increase(any())).thenReturn(Mono.empty());
+
+        Mono.from(background.reactiveEvent(EventFactory.added().randomEventId().user(BOB).sessionId(MailboxSession.SessionId.of(7)).mailbox(inbox())
+            .addMetaData(List.of(metaData(1, 100), metaData(2, 250))).isDelivery(true).build())).block();
+        background.updatedSoFar().block();
+
+        verify(currentQuotas).increase(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(2), QuotaSizeUsage.size(350)));
+        verify(updater, never()).reactiveEvent(any());
+    }
+
+    @Test
+    void expungedMessagesShouldDecreaseTheUsageOfTheirQuotaRoot() {
+        when(quotaRoots.getQuotaRootReactive(any(MailboxPath.class))).thenReturn(Mono.just(BOB_ROOT));
+        when(currentQuotas.decrease(any())).thenReturn(Mono.empty());
+
+        Mono.from(background.reactiveEvent(EventFactory.expunged().randomEventId().user(BOB).sessionId(MailboxSession.SessionId.of(7)).mailbox(inbox())
+            .addMetaData(metaData(3, 40)).build())).block();
+        background.updatedSoFar().block();
+
+        verify(currentQuotas).decrease(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(1), QuotaSizeUsage.size(40)));
+        verify(updater, never()).reactiveEvent(any());
+    }
+
+    private static Mailbox inbox() {
+        return new Mailbox(MailboxPath.inbox(BOB), UidValidity.of(42), JPAId.of(1));
+    }
+
+    private static MessageMetaData metaData(long uid, long size) {
+        return new MessageMetaData(MessageUid.of(uid), ModSeq.first(), new Flags(), size, new Date(), Optional.of(new Date()),
+            new DefaultMessageId.Factory().generate(), ThreadId.fromBaseMessageId(new DefaultMessageId.Factory().generate()));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
