@@ -46,11 +46,9 @@ class DurableLuceneMessageSearchIndexTest {
 
     @Test
     void searchShouldFindEveryMessageRightAfterItsAppendWhenIndexingIsAsynchronous() throws Exception {
-        MailboxManager mailboxManager = server.instance(MailboxManager.class);
-        MailboxSession session = mailboxManager.createSystemSession(BOB);
-        MailboxPath path = MailboxPath.inbox(BOB);
-        mailboxManager.createMailbox(path, session);
-        MessageManager inbox = mailboxManager.getMailbox(path, session);
+        EmbeddedBackendExtension.Inbox created = server.createInbox(BOB);
+        MailboxSession session = created.session();
+        MessageManager inbox = created.messages();
 
         for (int i = 0; i < 30; i++) {
             String token = "token" + i + "x";
@@ -71,14 +69,7 @@ class DurableLuceneMessageSearchIndexTest {
         DurableLuceneMessageSearchIndex index = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
             indexDirectory, new DefaultMessageId.Factory(), null);
 
-        Mono.from(index.reactiveEvent(addedEvent())).block();
-        index.indexedSoFar().block();
-        index.close();
-
-        DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
-            indexDirectory, new DefaultMessageId.Factory(), null);
-        assertThat(reopened.previousRunCrashed()).isTrue();
-        reopened.close();
+        assertThat(nextStartRebuildsAfterIndexingAnAddedEvent(index, indexDirectory)).isTrue();
     }
 
     @Test
@@ -86,14 +77,7 @@ class DurableLuceneMessageSearchIndexTest {
         DurableLuceneMessageSearchIndex index = new DurableLuceneMessageSearchIndex(server.instance(MailboxSessionMapperFactory.class),
             new JPAId.Factory(), new RAMDirectory(), indexDirectory, new DefaultMessageId.Factory(), server.instance(SessionProvider.class));
 
-        Mono.from(index.reactiveEvent(addedEvent())).block();
-        index.indexedSoFar().block();
-        index.close();
-
-        DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
-            indexDirectory, new DefaultMessageId.Factory(), null);
-        assertThat(reopened.previousRunCrashed()).isFalse();
-        reopened.close();
+        assertThat(nextStartRebuildsAfterIndexingAnAddedEvent(index, indexDirectory)).isFalse();
     }
 
     @Test
@@ -105,6 +89,19 @@ class DurableLuceneMessageSearchIndexTest {
             indexDirectory, new DefaultMessageId.Factory(), null);
         assertThat(reopened.previousRunCrashed()).isFalse();
         reopened.close();
+    }
+
+    private static boolean nextStartRebuildsAfterIndexingAnAddedEvent(DurableLuceneMessageSearchIndex index, Path indexDirectory)
+        throws Exception {
+        Mono.from(index.reactiveEvent(addedEvent())).block();
+        index.indexedSoFar().block();
+        index.close();
+
+        DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
+            indexDirectory, new DefaultMessageId.Factory(), null);
+        boolean rebuild = reopened.previousRunCrashed();
+        reopened.close();
+        return rebuild;
     }
 
     private static Event addedEvent() {

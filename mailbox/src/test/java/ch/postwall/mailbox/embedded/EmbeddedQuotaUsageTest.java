@@ -8,7 +8,6 @@ import javax.mail.Flags;
 import javax.mail.util.SharedByteArrayInputStream;
 
 import org.apache.james.core.Username;
-import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.model.CurrentQuotas;
@@ -32,11 +31,10 @@ class EmbeddedQuotaUsageTest {
 
     @Test
     void theUsageShouldCountNewMessagesAndForgetExpungedOnes() throws Exception {
-        MailboxManager mailboxManager = server.instance(MailboxManager.class);
-        MailboxSession session = mailboxManager.createSystemSession(CAROL);
-        MailboxPath path = MailboxPath.inbox(CAROL);
-        mailboxManager.createMailbox(path, session);
-        MessageManager inbox = mailboxManager.getMailbox(path, session);
+        EmbeddedBackendExtension.Inbox created = server.createInbox(CAROL);
+        MailboxSession session = created.session();
+        MailboxPath path = created.path();
+        MessageManager inbox = created.messages();
         byte[] first = "Subject: one\r\n\r\nfirst body\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] second = "Subject: two\r\n\r\nthe second, longer body\r\n".getBytes(StandardCharsets.US_ASCII);
 

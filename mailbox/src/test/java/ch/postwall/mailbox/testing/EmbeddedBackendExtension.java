@@ -1,5 +1,11 @@
 package ch.postwall.mailbox.testing;
 
+import org.apache.james.core.Username;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.MailboxPath;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,5 +32,17 @@ public class EmbeddedBackendExtension implements BeforeAllCallback, AfterAllCall
 
     public <T> T instance(Key<T> key) {
         return server.instance(key);
+    }
+
+    /** Creates the user's INBOX and opens it in a system session of the user's. */
+    public Inbox createInbox(Username user) throws MailboxException {
+        MailboxManager mailboxManager = instance(MailboxManager.class);
+        MailboxSession session = mailboxManager.createSystemSession(user);
+        MailboxPath path = MailboxPath.inbox(user);
+        mailboxManager.createMailbox(path, session);
+        return new Inbox(session, path, mailboxManager.getMailbox(path, session));
+    }
+
+    public record Inbox(MailboxSession session, MailboxPath path, MessageManager messages) {
     }
 }
