@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import javax.inject.Inject;
 
+import org.apache.activemq.broker.BrokerRegistry;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
@@ -14,8 +15,17 @@ import org.apache.james.queue.api.MailQueueItemDecoratorFactory;
 import org.apache.james.queue.api.MailQueueName;
 import org.apache.james.queue.api.ManageableMailQueue;
 
-/** James's ActiveMQ queue factory, making {@link ConcurrentSendActiveMQMailQueue}s. */
+/**
+ * James's ActiveMQ queue factory, making {@link ConcurrentSendActiveMQMailQueue}s. Their mail travels inside the JMS
+ * messages, and the broker keeps queued messages in memory up to 70% of its memory limit, by default 70% of the heap:
+ * a backlog would take most of the heap. The limit is lowered to {@link #BROKER_MEMORY_LIMIT_BYTES}; beyond it the
+ * broker reads queued messages back from its journal when they are delivered.
+ */
 public class ConcurrentSendActiveMQMailQueueFactory extends ActiveMQMailQueueFactory {
+    static final long BROKER_MEMORY_LIMIT_BYTES = 32L * 1024 * 1024;
+    /** The name James's embedded broker registers under. */
+    private static final String BROKER_NAME = "james";
+
     private final ActiveMQMetricCollector metricCollector;
     private final Path largeMailDirectory;
 
@@ -24,6 +34,7 @@ public class ConcurrentSendActiveMQMailQueueFactory extends ActiveMQMailQueueFac
                                                   MetricFactory metricFactory, GaugeRegistry gaugeRegistry,
                                                   ActiveMQMetricCollector metricCollector, JamesDirectoriesProvider directories) {
         super(broker, decoratorFactory, metricFactory, gaugeRegistry, metricCollector);
+        BrokerRegistry.getInstance().lookup(BROKER_NAME).getSystemUsage().getMemoryUsage().setLimit(BROKER_MEMORY_LIMIT_BYTES);
         this.metricCollector = metricCollector;
         // Beside the broker's journal, under the node's data directory.
         this.largeMailDirectory = Path.of(directories.getVarDirectory(), "store", "activemq", "large-mail");

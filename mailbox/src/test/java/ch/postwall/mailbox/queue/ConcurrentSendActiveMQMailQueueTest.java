@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.activemq.broker.BrokerRegistry;
+import org.apache.activemq.usage.MemoryUsage;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apache.james.queue.api.MailQueue;
@@ -108,6 +110,22 @@ class ConcurrentSendActiveMQMailQueueTest {
         assertThat(largeMailFiles()).hasSize(1);
         assertDequeuedWithTheSameContent(queue, mail);
         assertThat(largeMailFiles()).isEmpty();
+    }
+
+    @Test
+    void aBacklogShouldNotHoldMoreThanTheBrokerMemoryLimit() throws Exception {
+        ManageableMailQueue queue = queue("backlog-test");
+        MemoryUsage memory = BrokerRegistry.getInstance().lookup("james").getSystemUsage().getMemoryUsage();
+        long backlogBytes = 0;
+        for (int i = 0; backlogBytes < 3 * ConcurrentSendActiveMQMailQueueFactory.BROKER_MEMORY_LIMIT_BYTES; i++) {
+            MailImpl mail = mailOfSize("backlog-" + i, 100 * 1024);
+            queue.enQueue(mail);
+            backlogBytes += mail.getMessageSize();
+        }
+
+        assertThat(memory.getLimit()).isEqualTo(ConcurrentSendActiveMQMailQueueFactory.BROKER_MEMORY_LIMIT_BYTES);
+        assertThat(memory.getUsage()).isLessThanOrEqualTo(ConcurrentSendActiveMQMailQueueFactory.BROKER_MEMORY_LIMIT_BYTES);
+        queue.clear();
     }
 
     private static ManageableMailQueue queue(String name) {
