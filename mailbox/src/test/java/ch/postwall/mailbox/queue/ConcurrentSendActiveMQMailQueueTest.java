@@ -128,6 +128,17 @@ class ConcurrentSendActiveMQMailQueueTest {
         queue.clear();
     }
 
+    @Test
+    void theBrokerShouldListenOnNoTcpPortAndStillDeliver() throws Exception {
+        ManageableMailQueue queue = queue("listener-test");
+        MailImpl mail = mailOfSize("after-close", 1024);
+
+        queue.enQueue(mail);
+
+        assertThat(ConcurrentSendActiveMQMailQueueFactory.tcpListeners(BrokerRegistry.getInstance().lookup("james"))).isEmpty();
+        assertDequeuedWithTheSameContent(queue, mail);
+    }
+
     private static ManageableMailQueue queue(String name) {
         MailQueueFactory<? extends ManageableMailQueue> factory = server.instance(
             Key.get(new TypeLiteral<MailQueueFactory<? extends ManageableMailQueue>>() { }));
