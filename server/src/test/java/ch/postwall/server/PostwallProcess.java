@@ -157,7 +157,7 @@ public class PostwallProcess implements AutoCloseable {
 
     public String logTail() {
         String log = log();
-        return log.substring(Math.max(0, log.length() - 6000));
+        return log.substring(Math.max(0, log.length() - 20000));
     }
 
     @Override

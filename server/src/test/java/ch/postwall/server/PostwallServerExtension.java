@@ -11,13 +11,14 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /** One real Postwall server process per test class, in a temporary directory removed afterwards. */
-public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallback, AfterTestExecutionCallback, ParameterResolver {
     /** Changes a test server's copy of conf/ before it starts, e.g. to choose another backend. */
     @FunctionalInterface
     public interface ConfigurationChange {
@@ -60,6 +61,13 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
         server = new PostwallProcess(workDirectory, new PostwallPorts(), extraJvmOptions, filterProperties.get());
         configurationChange.apply(server.configurationDirectory());
         server.start();
+    }
+
+    /** The server's log goes with its temporary directory: a failed test shows its end, for failures seen only in CI. */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        context.getExecutionException().ifPresent(failure ->
+            System.err.println("Postwall log tail after " + context.getDisplayName() + " failed:\n" + server.logTail()));
     }
 
     @Override
