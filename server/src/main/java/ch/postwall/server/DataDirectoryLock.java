@@ -6,6 +6,8 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ch.postwall.server.config.InvalidConfigurationException;
 
@@ -16,6 +18,11 @@ import ch.postwall.server.config.InvalidConfigurationException;
  */
 final class DataDirectoryLock {
     private static final String LOCK_FILE = ".postwall.lock";
+    /**
+     * The locks this process holds. A lock's channel that nothing references is closed once garbage-collected, and
+     * the operating system then drops the lock: a second server could start while the first still runs.
+     */
+    private static final Set<FileLock> HELD = ConcurrentHashMap.newKeySet();
 
     private DataDirectoryLock() {
     }
@@ -26,6 +33,7 @@ final class DataDirectoryLock {
         try {
             FileLock lock = channel.tryLock();
             if (lock != null) {
+                HELD.add(lock);
                 return lock;
             }
         } catch (OverlappingFileLockException e) {
@@ -33,5 +41,10 @@ final class DataDirectoryLock {
         }
         channel.close();
         throw new InvalidConfigurationException("Data directory " + dataDirectory + " is in use by another Postwall server");
+    }
+
+    static void release(FileLock lock) throws IOException {
+        HELD.remove(lock);
+        lock.channel().close();
     }
 }

@@ -64,7 +64,7 @@ public final class PostwallServerMain {
         try {
             server.start();
         } catch (Exception | Error e) {
-            dataLock.release();
+            DataDirectoryLock.release(dataLock);
             throw e;
         }
         return server;
