@@ -126,8 +126,8 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     }
 
     private void apply(Event event) {
-        if (event instanceof MailboxEvents.Added) {
-            indexAdded((MailboxEvents.Added) event);
+        if (event instanceof MailboxEvents.Added added) {
+            indexAdded(added);
         } else {
             super.reactiveEvent(event).block();
         }

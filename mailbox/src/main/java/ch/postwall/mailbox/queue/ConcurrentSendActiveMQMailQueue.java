@@ -42,8 +42,8 @@ import org.apache.mailet.Mail;
  * persistent: SMTP answers 250 only after the broker has stored the mail.
  * <p>
  * Where the content goes: James writes every mail to a file of its own beside the journal (a blob message) and
- * never syncs it, so a power loss after the 250 could leave the queued mail without its content; and creating and
- * deleting a file per mail cost more than the rest of the enqueuing. A mail of up to {@link #INLINE_LIMIT} bytes
+ * never syncs it, so a power loss after the 250 could leave the queued mail without its content (and each mail
+ * costs a file created and deleted). A mail of up to {@link #INLINE_LIMIT} bytes
  * travels inside the JMS message instead, stored by the journal's synced write; a larger one (rare, kept out of
  * the broker's memory) is written to a file that is synced, with its directory, before the message refers to it.
  */
