@@ -141,6 +141,11 @@ public class OpenSearchHttp implements AutoCloseable {
             Body.from(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/x-ndjson")));
     }
 
+    /** True from a request that got no answer until the probe gets one: requests meanwhile fail at once. */
+    public boolean isUnreachable() {
+        return unreachable.get();
+    }
+
     private Reply send(Request request) throws IOException {
         if (unreachable.get()) {
             throw new IOException("OpenSearch did not answer; requests fail at once until it answers a probe again");

@@ -20,6 +20,8 @@ import javax.mail.Flags;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
+import org.apache.james.events.Event;
+import org.apache.james.events.EventDeadLetters;
 import org.apache.james.events.Group;
 import org.apache.james.lifecycle.api.Startable;
 import org.apache.james.mailbox.MailboxManager;
@@ -66,6 +68,7 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
     private static final String INDEX_NOT_FOUND = "index_not_found_exception";
 
     private final OpenSearchHttp http;
+    private final EventDeadLetters deadLetters;
     private final AtomicBoolean writtenSinceRefresh = new AtomicBoolean();
     private final OpenSearchConfiguration configuration;
     private final MessageId.Factory messageIdFactory;
@@ -75,11 +78,13 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
 
     @Inject
     public OpenSearchMessageSearchIndex(MailboxSessionMapperFactory mapperFactory, SessionProvider sessionProvider,
-                                        OpenSearchHttp http, OpenSearchConfiguration configuration,
+                                        OpenSearchHttp http, EventDeadLetters deadLetters,
+                                        OpenSearchConfiguration configuration,
                                         TikaAttachmentTextExtractor attachmentTextExtractor,
                                         MessageId.Factory messageIdFactory) {
         super(mapperFactory, ImmutableSet.of(), sessionProvider);
         this.http = http;
+        this.deadLetters = deadLetters;
         this.configuration = configuration;
         this.messageIdFactory = messageIdFactory;
         this.documentFactory = new MessageDocumentFactory(attachmentTextExtractor);
@@ -147,6 +152,22 @@ public class OpenSearchMessageSearchIndex extends ListeningMessageSearchIndex im
     /** Makes every indexed change visible to searches. */
     public void refresh() throws IOException {
         check(http.execute("POST", "/" + alias + "/_refresh", Map.of(), Optional.empty()), "refresh");
+    }
+
+    /**
+     * James delivers flag changes to this listener while the IMAP command waits, and retries a failed delivery eight
+     * times with growing pauses (about 30 s). While the cluster is known to be unreachable every attempt fails at once,
+     * so the retries would only make the command wait: the event goes straight to the dead letters instead, from which
+     * {@link SearchIndexRedelivery} delivers it again once the cluster answers.
+     */
+    @Override
+    public Mono<Void> reactiveEvent(Event event) {
+        return super.reactiveEvent(event)
+            .onErrorResume(failure -> http.isUnreachable(), failure -> {
+                LOGGER.debug("OpenSearch is unreachable: {} {} kept for indexing once it answers again",
+                    event.getClass().getSimpleName(), event.getEventId().getId());
+                return deadLetters.store(GROUP, event).then();
+            });
     }
 
     @Override

@@ -11,6 +11,7 @@ import javax.mail.Flags;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
+import org.apache.james.events.MemoryEventDeadLetters;
 import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.ModSeq;
 import org.apache.james.mailbox.model.Mailbox;
@@ -35,7 +36,8 @@ class OpenSearchMessageSearchIndexTest implements MessageSearchIndexContract {
         http = OpenSearchHttp.create(configuration);
         extractor = new TikaAttachmentTextExtractor(configuration);
         // The contract drives the index directly: the mapper factory and session provider of the event path are unused.
-        index = new OpenSearchMessageSearchIndex(null, null, http, configuration, extractor, TestMessages.MESSAGE_ID_FACTORY);
+        index = new OpenSearchMessageSearchIndex(null, null, http, new MemoryEventDeadLetters(), configuration, extractor,
+            TestMessages.MESSAGE_ID_FACTORY);
         index.createIndexIfMissing();
     }
 

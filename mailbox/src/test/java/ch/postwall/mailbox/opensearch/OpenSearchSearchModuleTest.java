@@ -5,6 +5,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +60,7 @@ class OpenSearchSearchModuleTest {
 
     private OpenSearchConfiguration configuration;
     private InMemoryMailboxSessionMapperFactory mapperFactory;
+    private SessionProvider sessionProvider;
     private Injector injector;
     private OpenSearchMessageSearchIndex index;
 
@@ -65,7 +68,7 @@ class OpenSearchSearchModuleTest {
     void setUp() throws Exception {
         configuration = OpenSearchExtension.newIndexConfiguration();
         mapperFactory = new InMemoryMailboxSessionMapperFactory(Clock.systemUTC());
-        SessionProvider sessionProvider = mock(SessionProvider.class);
+        sessionProvider = mock(SessionProvider.class);
         when(sessionProvider.createSystemSession(any())).thenReturn(SESSION);
         injector = Guice.createInjector(Modules.override(new OpenSearchSearchModule()).with(binder -> {
             binder.bind(OpenSearchConfiguration.class).toInstance(configuration);
@@ -125,6 +128,39 @@ class OpenSearchSearchModuleTest {
             mailbox.getMailboxId(), Event.EventId.random())).block();
         index.refresh();
         assertThat(search(mailbox, SearchQuery.all())).isEmpty();
+    }
+
+    @Test
+    void eventsShouldGoStraightToTheDeadLettersWhileTheClusterIsUnreachable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        OpenSearchConfiguration away = OpenSearchConfiguration.builder()
+            .hosts(List.of("127.0.0.1:" + closedPort))
+            .build();
+        EventDeadLetters deadLetters = new MemoryEventDeadLetters();
+        Mailbox mailbox = mapperFactory.getMailboxMapper(SESSION)
+            .create(MailboxPath.forUser(MessageSearchIndexContract.ALICE, "Outage"), UidValidity.of(7)).block();
+        MessageMetaData message = append(mailbox, "Subject: first\n\nOne\n");
+        Event added = new MailboxEvents.Added(SESSION.getSessionId(), SESSION.getUser(), mailbox.generateAssociatedPath(),
+            mailbox.getMailboxId(), new TreeMap<>(Map.of(message.getUid(), message)), Event.EventId.random(), false);
+        Event flagged = new MailboxEvents.FlagsUpdated(SESSION.getSessionId(), SESSION.getUser(), mailbox.generateAssociatedPath(),
+            mailbox.getMailboxId(), List.of(UpdatedFlags.builder().uid(message.getUid()).modSeq(ModSeq.of(99))
+                .oldFlags(new Flags()).newFlags(new Flags(Flags.Flag.FLAGGED)).build()), Event.EventId.random());
+
+        try (OpenSearchHttp http = OpenSearchHttp.create(away)) {
+            OpenSearchMessageSearchIndex unreachableIndex = new OpenSearchMessageSearchIndex(mapperFactory, sessionProvider,
+                http, deadLetters, away, injector.getInstance(TikaAttachmentTextExtractor.class), TestMessages.MESSAGE_ID_FACTORY);
+
+            // Without error: the event bus would otherwise retry each of them for about 30 s.
+            unreachableIndex.reactiveEvent(added).block();
+            unreachableIndex.reactiveEvent(flagged).block();
+        }
+
+        assertThat(deadLetters.failedIds(index.getDefaultGroup())
+            .flatMap(id -> deadLetters.failedEvent(index.getDefaultGroup(), id)).collectList().block())
+            .containsExactlyInAnyOrder(added, flagged);
     }
 
     private MessageMetaData append(Mailbox mailbox, String rfc822) throws Exception {
