@@ -35,6 +35,7 @@ import org.apache.james.mailbox.SessionProvider;
 import org.apache.james.mailbox.store.mail.MessageMapper;
 import org.apache.james.mailbox.store.mail.model.MailboxMessage;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -51,7 +52,8 @@ import reactor.core.publisher.Mono;
  * James's Lucene index commits only when it is closed, so a crash loses every change since the
  * start. This one commits at most {@link #COMMIT_INTERVAL} after a change, and tells whether the
  * previous run ended without closing the index: then changes (and mailbox events that never reached
- * the index) may be missing, and the index must be rebuilt from the mailboxes.
+ * the index) may be missing, and the index must be rebuilt from the mailboxes. So must an index
+ * written by an earlier version, which indexed bodies differently.
  * <p>
  * James dispatches mailbox events inside the mailbox's write lock and waits for every listener, so
  * indexing a message would hold up the next delivery to the same mailbox. Events are therefore
@@ -68,10 +70,13 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     static final int BACKLOG = 500;
     private static final int APPLIERS_PER_CORE = 2;
     private static final String OPEN_MARKER = ".open";
+    /** Present in an index whose bodies are indexed by positioned words; an index without it is rebuilt. */
+    private static final String BODY_WORDS_MARKER = ".body-words";
     private static final Logger LOGGER = LoggerFactory.getLogger(DurableLuceneMessageSearchIndex.class);
 
     private final Path openMarker;
-    private final boolean previousRunCrashed;
+    /** Set from the start while the index has to be rebuilt, until the rebuild completed. */
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ScheduledExecutorService committer;
     private final OrderedEventWorker indexer;
@@ -99,9 +104,18 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
         this.factory = factory;
         this.sessionProvider = sessionProvider;
         this.openMarker = indexDirectory.resolve(OPEN_MARKER);
-        this.previousRunCrashed = Files.exists(openMarker);
+        Path bodyWordsMarker = indexDirectory.resolve(BODY_WORDS_MARKER);
+        boolean previousRunCrashed = Files.exists(openMarker);
+        boolean olderFormat = !Files.exists(bodyWordsMarker) && holdsDocuments(directory);
+        if (olderFormat) {
+            LOGGER.warn("The search index holds bodies in the format of an earlier version: rebuilding it; "
+                + "until then, searches for several words miss the messages not yet indexed again");
+        }
+        rebuildPending.set(previousRunCrashed || olderFormat);
         Files.createDirectories(indexDirectory);
+        // Kept until a clean close after the rebuild: a server stopped while rebuilding rebuilds again at its next start.
         Files.write(openMarker, new byte[0]);
+        Files.write(bodyWordsMarker, new byte[0]);
         this.committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "lucene-committer");
             thread.setDaemon(true);
@@ -115,9 +129,25 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
         committer.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_INTERVAL.toMillis(), COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** True when the previous run did not close the index: it has to be rebuilt. */
-    public boolean previousRunCrashed() {
-        return previousRunCrashed;
+    private static boolean holdsDocuments(Directory directory) throws IOException {
+        if (!IndexReader.indexExists(directory)) {
+            return false;
+        }
+        try (IndexReader reader = IndexReader.open(directory)) {
+            return reader.maxDoc() > 0;
+        }
+    }
+
+    /**
+     * True when the previous run did not close the index, or did not finish rebuilding it, or the index is of an older
+     * format: it has to be rebuilt, and {@link #rebuildCompleted()} be called once it was.
+     */
+    public boolean needsRebuild() {
+        return rebuildPending.get();
+    }
+
+    public void rebuildCompleted() {
+        rebuildPending.set(false);
     }
 
     @Override
@@ -230,7 +260,7 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
         }
         committer.shutdownNow();
         super.close();
-        if (changesLost.get()) {
+        if (changesLost.get() || rebuildPending.get()) {
             return;
         }
         try {

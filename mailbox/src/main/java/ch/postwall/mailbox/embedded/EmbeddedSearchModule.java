@@ -29,9 +29,9 @@ public class EmbeddedSearchModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    InitializationOperation rebuildIndexAfterCrash(SearchIndexCrashRecovery recovery) {
+    InitializationOperation rebuildIndexWhenNeeded(SearchIndexRebuild rebuild) {
         return InitilizationOperationBuilder
-            .forClass(SearchIndexCrashRecovery.class)
-            .init(recovery::rebuildIfPreviousRunCrashed);
+            .forClass(SearchIndexRebuild.class)
+            .init(rebuild::rebuildIfNeeded);
     }
 }

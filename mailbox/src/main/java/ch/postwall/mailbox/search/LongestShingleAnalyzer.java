@@ -17,8 +17,8 @@ import org.apache.lucene.util.Version;
  * less distinct terms make indexing, flushing and merging several times cheaper; documents indexed with James's
  * tokens are still found the same way.
  * <p>
- * The chain of filters is built once per thread and reused for every field (James's index adds every line of a body
- * as a field of its own).
+ * The chain of filters is built once per thread and reused for every field (James's index adds a field per header
+ * and per address). Bodies are indexed by {@link BodyWordAnalyzer}.
  */
 public final class LongestShingleAnalyzer extends ReusableAnalyzerBase {
     @Override

@@ -29,7 +29,14 @@ import org.apache.james.mailbox.model.UidValidity;
 import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
 import org.apache.james.mailbox.store.event.EventFactory;
 import org.apache.james.mailbox.store.mail.model.DefaultMessageId;
+import org.apache.james.mailbox.lucene.search.LenientImapSearchAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.RAMDirectory;
+import org.apache.lucene.util.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,8 +94,40 @@ class DurableLuceneMessageSearchIndexTest {
 
         DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
             indexDirectory, new DefaultMessageId.Factory(), null);
-        assertThat(reopened.previousRunCrashed()).isFalse();
+        assertThat(reopened.needsRebuild()).isFalse();
         reopened.close();
+    }
+
+    @Test
+    void anIndexOfAnEarlierVersionShouldBeRebuiltAtEachStartUntilARebuildCompleted(@TempDir Path indexDirectory) throws Exception {
+        try (IndexWriter earlier = new IndexWriter(FSDirectory.open(indexDirectory.toFile()),
+                new IndexWriterConfig(Version.LUCENE_31, new LenientImapSearchAnalyzer()))) {
+            Document document = new Document();
+            document.add(new Field("body", "BUDGET REVIEW TOMORROW", Field.Store.NO, Field.Index.ANALYZED));
+            earlier.addDocument(document);
+        }
+
+        assertThat(reopen(indexDirectory, DurableLuceneMessageSearchIndex::close)).isTrue();
+        // stopped before the rebuild completed
+        assertThat(reopen(indexDirectory, DurableLuceneMessageSearchIndex::close)).isTrue();
+        assertThat(reopen(indexDirectory, index -> {
+            index.rebuildCompleted();
+            index.close();
+        })).isTrue();
+        assertThat(reopen(indexDirectory, DurableLuceneMessageSearchIndex::close)).isFalse();
+    }
+
+    private interface Run {
+        void run(DurableLuceneMessageSearchIndex index) throws Exception;
+    }
+
+    /** Whether the index on this directory needs a rebuild when opened; then runs what follows. */
+    private static boolean reopen(Path indexDirectory, Run then) throws Exception {
+        DurableLuceneMessageSearchIndex index = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(),
+            FSDirectory.open(indexDirectory.toFile()), indexDirectory, new DefaultMessageId.Factory(), null);
+        boolean rebuild = index.needsRebuild();
+        then.run(index);
+        return rebuild;
     }
 
     private static boolean nextStartRebuildsAfterIndexingAnAddedEvent(DurableLuceneMessageSearchIndex index, Path indexDirectory)
@@ -99,7 +138,7 @@ class DurableLuceneMessageSearchIndexTest {
 
         DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
             indexDirectory, new DefaultMessageId.Factory(), null);
-        boolean rebuild = reopened.previousRunCrashed();
+        boolean rebuild = reopened.needsRebuild();
         reopened.close();
         return rebuild;
     }

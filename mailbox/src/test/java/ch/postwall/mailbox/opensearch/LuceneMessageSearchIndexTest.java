@@ -1,7 +1,15 @@
 package ch.postwall.mailbox.opensearch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import javax.mail.Flags;
+
 import org.apache.james.mailbox.jpa.JPAId;
 import org.apache.james.mailbox.lucene.search.LuceneMessageSearchIndex;
+import org.apache.james.mailbox.model.MessageId;
+import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.store.search.ListeningMessageSearchIndex;
 import org.apache.lucene.store.RAMDirectory;
 import org.junit.jupiter.api.Disabled;
@@ -106,5 +114,38 @@ class LuceneMessageSearchIndexTest implements MessageSearchIndexContract {
     @Test
     @Override
     public void idSortShouldFollowMessageIds() {
+    }
+
+    @Test
+    void bodySearchShouldMatchWordsInTheirOrderWithTheLastOneAsAPrefix() throws Exception {
+        assertThat(search(SearchQuery.bodyContains("budget review tom"))).containsExactly(1L);
+        assertThat(search(SearchQuery.bodyContains("Budget  review"))).isEmpty();
+        assertThat(search(SearchQuery.bodyContains("review budget"))).isEmpty();
+    }
+
+    @Test
+    void bodySearchShouldCombineWithOtherCriteria() throws Exception {
+        assertThat(search(SearchQuery.not(SearchQuery.bodyContains("thanks for")))).containsExactly(1L, 3L, 4L, 5L);
+        assertThat(search(SearchQuery.not(SearchQuery.bodyContains("not there")))).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(search(SearchQuery.or(SearchQuery.bodyContains("thanks for"), SearchQuery.bodyContains("quarterly numbers"))))
+            .containsExactly(2L, 5L);
+        assertThat(search(SearchQuery.bodyContains("budget"), SearchQuery.flagIsSet(Flags.Flag.SEEN))).containsExactly(1L);
+        assertThat(search(SearchQuery.bodyContains("budget"), SearchQuery.flagIsUnSet(Flags.Flag.SEEN))).isEmpty();
+    }
+
+    @Test
+    void textSearchShouldMatchABodyPhraseOrHeaders() throws Exception {
+        assertThat(search(SearchQuery.mailContains("budget review"))).containsExactly(1L);
+        assertThat(search(SearchQuery.mailContains("holiday pictures"))).containsExactly(3L);
+    }
+
+    @Test
+    void bodySearchAcrossMailboxesShouldFindEachMatchingMessageOnce() throws Exception {
+        List<MessageId> found = index.search(SESSION, List.of(corpus.inbox.getMailboxId(), corpus.archive.getMailboxId()),
+            SearchQuery.of(SearchQuery.mailContains("holiday")), 10).collectList().block();
+
+        assertThat(found).hasSize(2).contains(corpus.messages.get(3L).getMessageId());
+        assertThat(index.search(SESSION, List.of(corpus.inbox.getMailboxId(), corpus.archive.getMailboxId()),
+            SearchQuery.of(SearchQuery.mailContains("holiday")), 1).collectList().block()).hasSize(1);
     }
 }
