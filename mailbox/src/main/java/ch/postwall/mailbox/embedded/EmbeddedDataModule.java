@@ -17,7 +17,6 @@ import org.apache.james.rrt.api.RecipientRewriteTable;
 import org.apache.james.rrt.jpa.JPARecipientRewriteTable;
 import org.apache.james.rrt.lib.AliasReverseResolverImpl;
 import org.apache.james.rrt.lib.CanSendFromImpl;
-import org.apache.james.sieve.jpa.JPASieveRepository;
 import org.apache.james.sieverepository.api.SieveQuotaRepository;
 import org.apache.james.sieverepository.api.SieveRepository;
 import org.apache.james.user.api.UsersRepository;
@@ -49,8 +48,9 @@ public class EmbeddedDataModule extends AbstractModule {
         bind(UsersRepository.class).annotatedWith(Names.named(ProvisioningUsersRepository.STORAGE)).to(JPAUsersRepository.class);
         install(new UserProvisioningModule());
 
-        bind(JPARecipientRewriteTable.class).in(Scopes.SINGLETON);
-        bind(RecipientRewriteTable.class).to(JPARecipientRewriteTable.class);
+        bind(CachingJPARecipientRewriteTable.class).in(Scopes.SINGLETON);
+        bind(JPARecipientRewriteTable.class).to(CachingJPARecipientRewriteTable.class);
+        bind(RecipientRewriteTable.class).to(CachingJPARecipientRewriteTable.class);
         bind(AliasReverseResolverImpl.class).in(Scopes.SINGLETON);
         bind(AliasReverseResolver.class).to(AliasReverseResolverImpl.class);
         bind(CanSendFromImpl.class).in(Scopes.SINGLETON);
@@ -64,9 +64,9 @@ public class EmbeddedDataModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), MailRepositoryFactory.class)
             .addBinding().to(JPAMailRepositoryFactory.class);
 
-        bind(JPASieveRepository.class).in(Scopes.SINGLETON);
-        bind(SieveRepository.class).to(JPASieveRepository.class);
-        bind(SieveQuotaRepository.class).to(JPASieveRepository.class);
+        bind(CachingJPASieveRepository.class).in(Scopes.SINGLETON);
+        bind(SieveRepository.class).to(CachingJPASieveRepository.class);
+        bind(SieveQuotaRepository.class).to(CachingJPASieveRepository.class);
     }
 
     @ProvidesIntoSet
