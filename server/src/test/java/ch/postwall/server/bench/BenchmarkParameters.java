@@ -10,7 +10,7 @@ import java.util.Set;
  * The benchmark's command-line options, each {@code --name=value}:
  * {@code --messages} (N, default 2000), {@code --size-kb} (S, default 10), {@code --sessions}
  * (C, default 10), {@code --requests} (IMAP requests per kind, default 200), {@code --warmup} (messages
- * sent to another mailbox before measuring, default 20000 so that the JIT has compiled the server; 0 for none), {@code --reference} (also
+ * sent to another mailbox before measuring, default 40000 so that the JIT has compiled the server; 0 for none), {@code --reference} (also
  * measure Postfix + Dovecot, default true), {@code --backend} (Postwall's backend, embedded or
  * distributed), {@code --filter} (offline, or scanners: real spamd and clamd plus the in-process chain
  * overhead), {@code --attachments} (each message carries a PDF, ODT or text attachment, default false),
@@ -65,7 +65,7 @@ public final class BenchmarkParameters {
         }
         int messages = count(values, "messages", 2000, 1);
         int sessions = count(values, "sessions", 10, 1);
-        int warmup = count(values, "warmup", 20000, 0);
+        int warmup = count(values, "warmup", 40000, 0);
         if (sessions > messages || (warmup > 0 && sessions > warmup)) {
             throw new IllegalArgumentException("--sessions=" + sessions + " exceeds --messages=" + messages
                 + " or --warmup=" + warmup);

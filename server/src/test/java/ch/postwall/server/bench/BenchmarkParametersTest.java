@@ -14,7 +14,7 @@ class BenchmarkParametersTest {
         assertThat(parameters.sizeKb).isEqualTo(10);
         assertThat(parameters.sessions).isEqualTo(10);
         assertThat(parameters.requests).isEqualTo(200);
-        assertThat(parameters.warmup).isEqualTo(20000);
+        assertThat(parameters.warmup).isEqualTo(40000);
         assertThat(parameters.reference).isTrue();
         assertThat(parameters.backend).isEqualTo(BenchmarkParameters.Backend.EMBEDDED);
         assertThat(parameters.filter).isEqualTo(BenchmarkParameters.Filter.OFFLINE);
