@@ -42,20 +42,23 @@ public class CachingJPARecipientRewriteTable extends JPARecipientRewriteTable {
 
     @Override
     public void addMapping(MappingSource source, Mapping mapping) throws RecipientRewriteTableException {
-        // Read afresh: the stored mappings are rewritten from what this reads.
-        storedMappings.invalidate(source);
-        try {
-            super.addMapping(source, mapping);
-        } finally {
-            storedMappings.invalidate(source);
-        }
+        changing(source, () -> super.addMapping(source, mapping));
     }
 
     @Override
     public void removeMapping(MappingSource source, Mapping mapping) throws RecipientRewriteTableException {
+        changing(source, () -> super.removeMapping(source, mapping));
+    }
+
+    private interface Change {
+        void run() throws RecipientRewriteTableException;
+    }
+
+    private void changing(MappingSource source, Change change) throws RecipientRewriteTableException {
+        // Read afresh: the stored mappings are rewritten from what the change reads.
         storedMappings.invalidate(source);
         try {
-            super.removeMapping(source, mapping);
+            change.run();
         } finally {
             storedMappings.invalidate(source);
         }

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
 class BodyTextQueryTest {
     private static final List<String> WORDS = List.of("a", "ab", "abc", "b", "ba", "mail", "MAIL", "mailbox", "x-y", "ü", "1",
         "straße", "ab,");
-    private static final String[] SPACES = {" ", "  ", "\t", " \t "};
 
     private final List<List<String>> bodies = new ArrayList<>();
     private IndexSearcher james;
@@ -45,13 +44,14 @@ class BodyTextQueryTest {
     @BeforeEach
     void indexRandomBodies() throws IOException {
         Random random = new Random(11);
+        RandomLines randomLines = new RandomLines(WORDS, 11);
         bodies.add(List.of("Hello brave new world of mail", "one two three four five"));
         bodies.add(List.of("end of a line", "next line starts here"));
         bodies.add(List.of("", "   leading and  double  spaces\ttab "));
         for (int i = 0; i < 150; i++) {
             List<String> lines = new ArrayList<>();
             for (int line = random.nextInt(3) + 1; line > 0; line--) {
-                lines.add(randomLine(random));
+                lines.add(randomLines.next());
             }
             bodies.add(lines);
         }
@@ -69,7 +69,7 @@ class BodyTextQueryTest {
     void everySearchShouldFindTheBodiesJamesFinds() throws IOException {
         Set<String> queries = new TreeSet<>();
         for (List<String> lines : bodies) {
-            lines.forEach(line -> queries.addAll(queriesOn(line)));
+            lines.forEach(line -> queries.addAll(RandomLines.queriesOn(line)));
             // across a line break: never a match in James's index
             queries.add(lastWords(lines.get(0)) + " " + firstWord(lines.get(lines.size() - 1)));
         }
@@ -114,32 +114,6 @@ class BodyTextQueryTest {
             documents.add(hit.doc);
         }
         return documents;
-    }
-
-    private static String randomLine(Random random) {
-        StringBuilder line = new StringBuilder();
-        int words = random.nextInt(9);
-        for (int i = 0; i < words; i++) {
-            if (i > 0 || random.nextInt(4) == 0) {
-                line.append(SPACES[random.nextInt(SPACES.length)]);
-            }
-            line.append(WORDS.get(random.nextInt(WORDS.size())));
-        }
-        return line.toString();
-    }
-
-    /** Every substring of the line as the index sees it (upper case), and of its words joined by single spaces. */
-    private static Set<String> queriesOn(String line) {
-        Set<String> queries = new HashSet<>();
-        String upper = line.toUpperCase(Locale.US);
-        for (String text : List.of(upper, String.join(" ", upper.trim().split("\\s+")))) {
-            for (int start = 0; start < text.length(); start++) {
-                for (int end = start + 1; end <= text.length(); end++) {
-                    queries.add(text.substring(start, end));
-                }
-            }
-        }
-        return queries;
     }
 
     private static String lastWords(String line) {

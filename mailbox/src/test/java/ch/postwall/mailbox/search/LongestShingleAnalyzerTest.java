@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 
 import org.apache.james.mailbox.lucene.search.LenientImapSearchAnalyzer;
@@ -29,24 +26,25 @@ class LongestShingleAnalyzerTest {
         "a b c d e f g h i j k l m n o p",
         "ab a abc ab a abc ab");
     private static final List<String> WORDS = List.of("a", "ab", "abc", "b", "ba", "mail", "MAIL", "mailbox", "x-y", "ü", "1");
-    private static final String[] SPACES = {" ", "  ", "\t", " \t "};
 
     private final Analyzer james = new LenientImapSearchAnalyzer();
     private final Analyzer longest = new LongestShingleAnalyzer();
 
     @Test
     void prefixAndSubstringQueriesShouldMatchExactlyWhenTheyMatchJamesTokens() throws IOException {
-        Random random = new Random(7);
+        RandomLines random = new RandomLines(WORDS, 7);
         List<String> lines = new ArrayList<>(LINES);
         for (int i = 0; i < 300; i++) {
-            lines.add(randomLine(random));
+            lines.add(random.next());
         }
         int queries = 0;
         for (String line : lines) {
             List<String> jamesTokens = terms(james.tokenStream("body", new StringReader(line)));
             List<String> ourTokens = terms(longest.reusableTokenStream("body", new StringReader(line)));
             assertThat(jamesTokens).as(line).containsAll(ourTokens);
-            for (String query : queriesOn(line)) {
+            Set<String> onLine = RandomLines.queriesOn(line);
+            onLine.add("NOT THERE");
+            for (String query : onLine) {
                 assertThat(anyStartsWith(ourTokens, query)).as("prefix '%s' in '%s'", query, line)
                     .isEqualTo(anyStartsWith(jamesTokens, query));
                 assertThat(anyContains(ourTokens, query)).as("substring '%s' in '%s'", query, line)
@@ -78,33 +76,6 @@ class LongestShingleAnalyzerTest {
     void aReusedStreamShouldNotCarryWordsIntoTheNextField() throws IOException {
         assertThat(terms(longest.reusableTokenStream("body", new StringReader("one two")))).containsExactly("ONE TWO", "TWO");
         assertThat(terms(longest.reusableTokenStream("body", new StringReader("three")))).containsExactly("THREE");
-    }
-
-    private static String randomLine(Random random) {
-        StringBuilder line = new StringBuilder();
-        int words = random.nextInt(9);
-        for (int i = 0; i < words; i++) {
-            if (i > 0 || random.nextInt(4) == 0) {
-                line.append(SPACES[random.nextInt(SPACES.length)]);
-            }
-            line.append(WORDS.get(random.nextInt(WORDS.size())));
-        }
-        return line.toString();
-    }
-
-    /** Every substring of the line as the index sees it (upper case), and of its words joined by single spaces. */
-    private static Set<String> queriesOn(String line) {
-        Set<String> queries = new HashSet<>();
-        String upper = line.toUpperCase(Locale.US);
-        for (String text : List.of(upper, String.join(" ", upper.trim().split("\\s+")))) {
-            for (int start = 0; start < text.length(); start++) {
-                for (int end = start + 1; end <= text.length(); end++) {
-                    queries.add(text.substring(start, end));
-                }
-            }
-        }
-        queries.add("NOT THERE");
-        return queries;
     }
 
     private static boolean anyStartsWith(List<String> tokens, String query) {
