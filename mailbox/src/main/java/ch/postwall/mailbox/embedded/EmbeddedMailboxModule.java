@@ -130,14 +130,13 @@ public class EmbeddedMailboxModule extends AbstractModule {
         bind(DefaultUserQuotaRootResolver.class).in(Scopes.SINGLETON);
         bind(JPAPerUserMaxQuotaManager.class).in(Scopes.SINGLETON);
         bind(StoreQuotaManager.class).in(Scopes.SINGLETON);
-        bind(SqlCurrentQuotaManager.class).in(Scopes.SINGLETON);
-        bind(JpaCurrentQuotaManager.class).to(SqlCurrentQuotaManager.class);
+        bind(JpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
         bind(UserQuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
         bind(QuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
         bind(QuotaRootDeserializer.class).to(DefaultUserQuotaRootResolver.class);
         bind(MaxQuotaManager.class).to(JPAPerUserMaxQuotaManager.class);
         bind(QuotaManager.class).to(StoreQuotaManager.class);
-        bind(CurrentQuotaManager.class).to(SqlCurrentQuotaManager.class);
+        bind(CurrentQuotaManager.class).to(JpaCurrentQuotaManager.class);
         bind(ListeningCurrentQuotaUpdater.class).in(Scopes.SINGLETON);
         bind(QuotaUpdater.class).to(ListeningCurrentQuotaUpdater.class);
         bind(BackgroundQuotaUpdater.class).in(Scopes.SINGLETON);

@@ -3,20 +3,16 @@ package ch.postwall.mailbox.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 import javax.mail.Flags;
 import javax.mail.util.SharedByteArrayInputStream;
 
 import org.apache.james.core.Username;
-import org.apache.james.core.quota.QuotaCountUsage;
-import org.apache.james.core.quota.QuotaSizeUsage;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.model.CurrentQuotas;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
-import org.apache.james.mailbox.model.QuotaOperation;
 import org.apache.james.mailbox.model.QuotaRoot;
 import org.apache.james.mailbox.quota.CurrentQuotaManager;
 import org.apache.james.mailbox.quota.QuotaRootResolver;
@@ -50,20 +46,6 @@ class EmbeddedQuotaUsageTest {
 
         inbox.expunge(MessageRange.one(appended.getId().getUid()), session);
         assertThat(usage(path)).isEqualTo(new long[] {1, first.length});
-    }
-
-    @Test
-    void changesShouldAddToTheStoredUsageAndCreateItWhenMissing() {
-        CurrentQuotaManager quotas = server.instance(CurrentQuotaManager.class);
-        assertThat(quotas).isInstanceOf(SqlCurrentQuotaManager.class);
-        QuotaRoot root = QuotaRoot.quotaRoot("#private&dave@localhost", Optional.empty());
-
-        Mono.from(quotas.increase(new QuotaOperation(root, QuotaCountUsage.count(2), QuotaSizeUsage.size(300)))).block();
-        Mono.from(quotas.increase(new QuotaOperation(root, QuotaCountUsage.count(1), QuotaSizeUsage.size(50)))).block();
-        Mono.from(quotas.decrease(new QuotaOperation(root, QuotaCountUsage.count(2), QuotaSizeUsage.size(100)))).block();
-
-        CurrentQuotas stored = Mono.from(quotas.getCurrentQuotas(root)).block();
-        assertThat(new long[] {stored.count().asLong(), stored.size().asLong()}).isEqualTo(new long[] {1, 250});
     }
 
     private static long[] usage(MailboxPath path) throws Exception {
