@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 public class PostwallProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final int MAX_PROBLEMS = 200;
+    /** "2026-11-27T17:38:14.341Z " */
+    private static final int TIME_STAMP_LENGTH = 25;
 
     private final Path configurationDirectory;
     private Path dataDirectory;
@@ -158,6 +163,27 @@ public class PostwallProcess implements AutoCloseable {
     public String logTail() {
         String log = log();
         return log.substring(Math.max(0, log.length() - 20000));
+    }
+
+    /** The distinct warnings and errors of every start so far, each with the line after it (its exception, often). */
+    public String logProblems() {
+        Set<String> problems = new LinkedHashSet<>();
+        for (int start = 1; start <= starts; start++) {
+            try {
+                List<String> lines = Files.readAllLines(logDirectory.resolve("server-" + start + ".log"), StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size() && problems.size() < MAX_PROBLEMS; i++) {
+                    String line = lines.get(i);
+                    if (line.contains(" ERROR ") || line.contains(" WARN ")) {
+                        String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
+                        // Without the time stamp, so that a repeated problem is listed once.
+                        problems.add("[start " + start + "] " + line.substring(Math.min(line.length(), TIME_STAMP_LENGTH)) + "\n    " + next);
+                    }
+                }
+            } catch (IOException unreadable) {
+                problems.add("[start " + start + "] log unreadable: " + unreadable);
+            }
+        }
+        return String.join("\n", problems);
     }
 
     @Override

@@ -67,7 +67,8 @@ public class PostwallServerExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public void afterTestExecution(ExtensionContext context) {
         context.getExecutionException().ifPresent(failure ->
-            System.err.println("Postwall log tail after " + context.getDisplayName() + " failed:\n" + server.logTail()));
+            System.err.println("Postwall warnings and errors before " + context.getDisplayName() + " failed:\n"
+                + server.logProblems() + "\nPostwall log tail:\n" + server.logTail()));
     }
 
     @Override

@@ -84,9 +84,11 @@ public class EmbeddedDataModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    InitializationOperation configureRecipientRewriteTable(ConfigurationProvider configurationProvider, JPARecipientRewriteTable table) {
+    InitializationOperation configureRecipientRewriteTable(ConfigurationProvider configurationProvider, CachingJPARecipientRewriteTable table) {
+        // The class the instance was created as: James configures it then before the mail spooler starts, which
+        // would otherwise take queued mail through an unconfigured table.
         return InitilizationOperationBuilder
-            .forClass(JPARecipientRewriteTable.class)
+            .forClass(CachingJPARecipientRewriteTable.class)
             .init(() -> table.configure(configurationProvider.getConfiguration("recipientrewritetable")));
     }
 }
