@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +85,7 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     private final AtomicBoolean changesLost = new AtomicBoolean();
     private final MailboxSessionMapperFactory factory;
     private final SessionProvider sessionProvider;
+    private final RecentlyAddedMessages recentlyAdded;
 
     /**
      * Constructed by Guice (not by a provider method) so that its {@code @PreDestroy} runs at shutdown:
@@ -91,18 +94,19 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     @Inject
     public DurableLuceneMessageSearchIndex(MailboxSessionMapperFactory factory, MailboxId.Factory mailboxIdFactory,
                                            MessageId.Factory messageIdFactory, SessionProvider sessionProvider,
-                                           JamesDirectoriesProvider directories) throws IOException {
+                                           RecentlyAddedMessages recentlyAdded, JamesDirectoriesProvider directories) throws IOException {
         // James opens its index at the working-directory root; ours gets a directory of its own.
         this(factory, mailboxIdFactory, FSDirectory.open(EmbeddedStorageLocation.luceneIndex(directories).toFile()),
-            EmbeddedStorageLocation.luceneIndex(directories), messageIdFactory, sessionProvider);
+            EmbeddedStorageLocation.luceneIndex(directories), messageIdFactory, sessionProvider, recentlyAdded);
     }
 
     public DurableLuceneMessageSearchIndex(MailboxSessionMapperFactory factory, MailboxId.Factory mailboxIdFactory,
                                            Directory directory, Path indexDirectory, MessageId.Factory messageIdFactory,
-                                           SessionProvider sessionProvider) throws IOException {
+                                           SessionProvider sessionProvider, RecentlyAddedMessages recentlyAdded) throws IOException {
         super(factory, mailboxIdFactory, directory, messageIdFactory, sessionProvider);
         this.factory = factory;
         this.sessionProvider = sessionProvider;
+        this.recentlyAdded = recentlyAdded;
         this.openMarker = indexDirectory.resolve(OPEN_MARKER);
         Path bodyWordsMarker = indexDirectory.resolve(BODY_WORDS_MARKER);
         boolean previousRunCrashed = Files.exists(openMarker);
@@ -165,7 +169,8 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
 
     /**
      * As James indexes new messages, but on the calling thread: James reads them on one scheduler and indexes them
-     * on another (two thread hops per message, and the appliers then share that scheduler's few threads).
+     * on another (two thread hops per message, and the appliers then share that scheduler's few threads). Messages
+     * still in {@link RecentlyAddedMessages} are not read back from the database.
      */
     private void indexAdded(MailboxEvents.Added added) {
         MailboxSession session = sessionProvider.createSystemSession(added.getUsername());
@@ -177,8 +182,17 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
                 // Deleted since: its deletion event takes whatever the index holds for it.
                 return;
             }
+            List<MessageUid> notKept = new ArrayList<>();
+            for (MessageUid uid : added.getUids()) {
+                Optional<MailboxMessage> kept = recentlyAdded.take(mailbox.getMailboxId(), uid);
+                if (kept.isPresent()) {
+                    add(session, mailbox, kept.get()).block();
+                } else {
+                    notKept.add(uid);
+                }
+            }
             MessageMapper messages = factory.getMessageMapper(session);
-            for (MessageRange range : MessageRange.toRanges(added.getUids())) {
+            for (MessageRange range : MessageRange.toRanges(notKept)) {
                 Iterator<MailboxMessage> found = messages.findInMailbox(mailbox, range, MessageMapper.FetchType.FULL, UNLIMITED);
                 while (found.hasNext()) {
                     add(session, mailbox, found.next()).block();

@@ -85,7 +85,10 @@ public class EmbeddedMailboxModule extends AbstractModule {
     }
 
     private void bindMailbox() {
-        bind(JPAMailboxSessionMapperFactory.class).in(Scopes.SINGLETON);
+        bind(EmbeddedMailboxSessionMapperFactory.class).in(Scopes.SINGLETON);
+        bind(JPAMailboxSessionMapperFactory.class).to(EmbeddedMailboxSessionMapperFactory.class);
+        bind(RememberedMailboxes.class).in(Scopes.SINGLETON);
+        bind(RecentlyAddedMessages.class).in(Scopes.SINGLETON);
         bind(OpenJPAMailboxManager.class).in(Scopes.SINGLETON);
         bind(JVMMailboxPathLocker.class).in(Scopes.SINGLETON);
         bind(StoreSubscriptionManager.class).in(Scopes.SINGLETON);

@@ -47,6 +47,7 @@ import reactor.core.publisher.Mono;
 
 class DurableLuceneMessageSearchIndexTest {
     private static final Username BOB = Username.of("bob@localhost");
+    private static final Username CAROL = Username.of("carol@localhost");
 
     @RegisterExtension
     static final EmbeddedBackendExtension server = new EmbeddedBackendExtension();
@@ -71,10 +72,31 @@ class DurableLuceneMessageSearchIndexTest {
     }
 
     @Test
+    void aMessageKeptSinceItsAppendShouldBeIndexedWithoutReadingItBackFromTheDatabase(@TempDir Path indexDirectory) throws Exception {
+        EmbeddedBackendExtension.Inbox created = server.createInbox(CAROL);
+        MailboxSession session = created.session();
+        Mailbox mailbox = server.instance(MailboxSessionMapperFactory.class).getMailboxMapper(session)
+            .findMailboxByPath(created.path()).block();
+        RecentlyAddedMessages recentlyAdded = new RecentlyAddedMessages();
+        // Never stored: only the kept copy can put it in the index.
+        recentlyAdded.remember(RecentlyAddedMessagesTest.message(mailbox.getMailboxId(), MessageUid.of(4242), "Subject: kept\r\n\r\nbody keptonly\r\n"));
+        DurableLuceneMessageSearchIndex index = new DurableLuceneMessageSearchIndex(server.instance(MailboxSessionMapperFactory.class),
+            new JPAId.Factory(), new RAMDirectory(), indexDirectory, new DefaultMessageId.Factory(),
+            server.instance(SessionProvider.class), recentlyAdded);
+
+        index.reactiveEvent(addedEvent(mailbox, MessageUid.of(4242))).block();
+
+        assertThat(index.doSearch(session, mailbox, SearchQuery.of(SearchQuery.bodyContains("keptonly"))).collectList().block())
+            .containsExactly(MessageUid.of(4242));
+        assertThat(recentlyAdded.take(mailbox.getMailboxId(), MessageUid.of(4242))).isEmpty();
+        index.close();
+    }
+
+    @Test
     void theNextStartShouldRebuildTheIndexWhenAnEventCouldNotBeIndexed(@TempDir Path indexDirectory) throws Exception {
         // No mapper factory and no session provider: indexing the event fails on every attempt.
         DurableLuceneMessageSearchIndex index = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
-            indexDirectory, new DefaultMessageId.Factory(), null);
+            indexDirectory, new DefaultMessageId.Factory(), null, new RecentlyAddedMessages());
 
         assertThat(nextStartRebuildsAfterIndexingAnAddedEvent(index, indexDirectory)).isTrue();
     }
@@ -82,7 +104,8 @@ class DurableLuceneMessageSearchIndexTest {
     @Test
     void messagesOfAMailboxDeletedBeforeTheyWereIndexedShouldNotCostARebuild(@TempDir Path indexDirectory) throws Exception {
         DurableLuceneMessageSearchIndex index = new DurableLuceneMessageSearchIndex(server.instance(MailboxSessionMapperFactory.class),
-            new JPAId.Factory(), new RAMDirectory(), indexDirectory, new DefaultMessageId.Factory(), server.instance(SessionProvider.class));
+            new JPAId.Factory(), new RAMDirectory(), indexDirectory, new DefaultMessageId.Factory(), server.instance(SessionProvider.class),
+            new RecentlyAddedMessages());
 
         assertThat(nextStartRebuildsAfterIndexingAnAddedEvent(index, indexDirectory)).isFalse();
     }
@@ -90,10 +113,10 @@ class DurableLuceneMessageSearchIndexTest {
     @Test
     void theNextStartShouldNotRebuildTheIndexAfterACleanClose(@TempDir Path indexDirectory) throws Exception {
         new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(), indexDirectory,
-            new DefaultMessageId.Factory(), null).close();
+            new DefaultMessageId.Factory(), null, new RecentlyAddedMessages()).close();
 
         DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
-            indexDirectory, new DefaultMessageId.Factory(), null);
+            indexDirectory, new DefaultMessageId.Factory(), null, new RecentlyAddedMessages());
         assertThat(reopened.needsRebuild()).isFalse();
         reopened.close();
     }
@@ -124,7 +147,7 @@ class DurableLuceneMessageSearchIndexTest {
     /** Whether the index on this directory needs a rebuild when opened; then runs what follows. */
     private static boolean reopen(Path indexDirectory, Run then) throws Exception {
         DurableLuceneMessageSearchIndex index = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(),
-            FSDirectory.open(indexDirectory.toFile()), indexDirectory, new DefaultMessageId.Factory(), null);
+            FSDirectory.open(indexDirectory.toFile()), indexDirectory, new DefaultMessageId.Factory(), null, new RecentlyAddedMessages());
         boolean rebuild = index.needsRebuild();
         then.run(index);
         return rebuild;
@@ -137,7 +160,7 @@ class DurableLuceneMessageSearchIndexTest {
         index.close();
 
         DurableLuceneMessageSearchIndex reopened = new DurableLuceneMessageSearchIndex(null, new JPAId.Factory(), new RAMDirectory(),
-            indexDirectory, new DefaultMessageId.Factory(), null);
+            indexDirectory, new DefaultMessageId.Factory(), null, new RecentlyAddedMessages());
         boolean rebuild = reopened.needsRebuild();
         reopened.close();
         return rebuild;
@@ -145,12 +168,15 @@ class DurableLuceneMessageSearchIndexTest {
 
     private static Event addedEvent() {
         // No such mailbox: never created, or deleted since.
-        Mailbox mailbox = new Mailbox(MailboxPath.inbox(BOB), UidValidity.of(42), JPAId.of(424242));
+        return addedEvent(new Mailbox(MailboxPath.inbox(BOB), UidValidity.of(42), JPAId.of(424242)), MessageUid.of(1));
+    }
+
+    private static Event addedEvent(Mailbox mailbox, MessageUid uid) {
         MailboxEvents.Added added = EventFactory.added()
             .randomEventId()
-            .mailboxSession(server.instance(MailboxManager.class).createSystemSession(BOB))
+            .mailboxSession(server.instance(MailboxManager.class).createSystemSession(mailbox.getUser()))
             .mailbox(mailbox)
-            .addMetaData(new MessageMetaData(MessageUid.of(1), ModSeq.first(), new Flags(), 10, new Date(),
+            .addMetaData(new MessageMetaData(uid, ModSeq.first(), new Flags(), 10, new Date(),
                 java.util.Optional.of(new Date()), new DefaultMessageId.Factory().generate(),
                 ThreadId.fromBaseMessageId(new DefaultMessageId.Factory().generate())))
             .isDelivery(true)
