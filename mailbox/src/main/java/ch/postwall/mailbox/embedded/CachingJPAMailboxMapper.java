@@ -1,6 +1,6 @@
 package ch.postwall.mailbox.embedded;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,21 +33,21 @@ public class CachingJPAMailboxMapper extends JPAMailboxMapper {
 
     @Override
     public Mono<Mailbox> findMailboxByPath(MailboxPath mailboxPath) {
-        return rememberedOrRead(() -> remembered.byPath(mailboxPath), () -> super.findMailboxByPath(mailboxPath));
+        return rememberedOrRead(mailboxPath, () -> super.findMailboxByPath(mailboxPath));
     }
 
     @Override
     public Mono<Mailbox> findMailboxById(MailboxId id) {
-        return rememberedOrRead(() -> remembered.byId(id), () -> super.findMailboxById(id));
+        return rememberedOrRead(id, () -> super.findMailboxById(id));
     }
 
-    private Mono<Mailbox> rememberedOrRead(Supplier<Optional<Mailbox>> lookUp, Supplier<Mono<Mailbox>> read) {
-        return Mono.defer(() -> lookUp.get()
-            .map(Mono::just)
-            .orElseGet(() -> {
-                long version = remembered.version();
-                return read.get().doOnNext(found -> remembered.remember(version, found));
-            }));
+    /**
+     * Hands out copies only: James changes the mailbox it was given (a rename sets the new name on it before saving).
+     * Remembered under its own path only: the database may match other spellings (Derby ignores trailing spaces).
+     */
+    private Mono<Mailbox> rememberedOrRead(Object key, Supplier<Mono<Mailbox>> read) {
+        return remembered.getOrRead(key, read, found -> List.of(found.getMailboxId(), found.generateAssociatedPath()))
+            .map(Mailbox::new);
     }
 
     @Override

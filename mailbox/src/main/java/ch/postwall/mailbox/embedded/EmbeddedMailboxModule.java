@@ -131,7 +131,10 @@ public class EmbeddedMailboxModule extends AbstractModule {
 
     private void bindQuota() {
         bind(DefaultUserQuotaRootResolver.class).in(Scopes.SINGLETON);
-        bind(JPAPerUserMaxQuotaManager.class).in(Scopes.SINGLETON);
+        bind(CachingJPAPerUserMaxQuotaManager.class).in(Scopes.SINGLETON);
+        bind(JPAPerUserMaxQuotaManager.class).to(CachingJPAPerUserMaxQuotaManager.class);
+        bind(ForgettingJPAPerUserMaxQuotaDAO.class).in(Scopes.SINGLETON);
+        bind(RememberedQuotaLimits.class).in(Scopes.SINGLETON);
         bind(StoreQuotaManager.class).in(Scopes.SINGLETON);
         bind(JpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
         bind(UserQuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -24,6 +26,7 @@ import org.apache.james.events.MemoryEventDeadLetters;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.ModSeq;
+import org.apache.james.mailbox.events.MailboxEvents;
 import org.apache.james.mailbox.jpa.JPAId;
 import org.apache.james.mailbox.model.Mailbox;
 import org.apache.james.mailbox.model.MailboxPath;
@@ -105,6 +108,89 @@ class BackgroundQuotaUpdaterTest {
 
         verify(currentQuotas).decrease(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(1), QuotaSizeUsage.size(40)));
         verify(updater, never()).reactiveEvent(any());
+    }
+
+    @Test
+    void theMessagesDeliveredWhileAnUpdateIsWrittenShouldBeWrittenTogetherNext() throws Exception {
+        BlockedWrite first = blockFirstIncrease();
+
+        Mono.from(background.reactiveEvent(added(metaData(1, 100)))).block();
+        first.started().await();
+        Mono.from(background.reactiveEvent(added(metaData(2, 10)))).block();
+        Mono.from(background.reactiveEvent(added(metaData(3, 20), metaData(4, 30)))).block();
+        first.release().countDown();
+        background.updatedSoFar().block();
+
+        verify(currentQuotas).increase(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(1), QuotaSizeUsage.size(100)));
+        verify(currentQuotas).increase(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(3), QuotaSizeUsage.size(60)));
+        verify(currentQuotas, times(2)).increase(any());
+    }
+
+    @Test
+    void theChangesHandedOverWithinAWriteIntervalShouldBeWrittenTogetherAtItsEnd() {
+        BackgroundQuotaUpdater slow = new BackgroundQuotaUpdater(updater, currentQuotas, quotaRoots, deadLetters, Duration.ofSeconds(1));
+        when(quotaRoots.getQuotaRootReactive(any(MailboxPath.class))).thenReturn(Mono.just(BOB_ROOT));
+        when(currentQuotas.increase(any())).thenReturn(Mono.empty());
+
+        Mono.from(slow.reactiveEvent(added(metaData(1, 100)))).block();
+        verify(currentQuotas, timeout(5_000)).increase(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(1), QuotaSizeUsage.size(100)));
+        for (int uid = 2; uid <= 10; uid++) {
+            Mono.from(slow.reactiveEvent(added(metaData(uid, 10)))).block();
+        }
+        slow.updatedSoFar().block();
+        slow.close();
+
+        verify(currentQuotas).increase(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(9), QuotaSizeUsage.size(90)));
+        verify(currentQuotas, times(2)).increase(any());
+    }
+
+    @Test
+    void aChangeThatCannotBeWrittenShouldBeTriedAgainAndNotKeptAsADeadLetter() {
+        when(updater.getDefaultGroup()).thenReturn(ListeningCurrentQuotaUpdater.GROUP);
+        when(quotaRoots.getQuotaRootReactive(any(MailboxPath.class))).thenReturn(Mono.just(BOB_ROOT));
+        when(currentQuotas.increase(any())).thenReturn(Mono.error(new IllegalStateException("database down")), Mono.empty());
+
+        Mono.from(background.reactiveEvent(added(metaData(1, 100)))).block();
+
+        verify(currentQuotas, timeout(5_000).times(2))
+            .increase(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(1), QuotaSizeUsage.size(100)));
+        assertThat(deadLetters.failedIds(ListeningCurrentQuotaUpdater.GROUP).collectList().block()).isEmpty();
+    }
+
+    @Test
+    void fewerButLargerMessagesExpungedThanAddedShouldAddToTheCountAndTakeFromTheSize() throws Exception {
+        BlockedWrite first = blockFirstIncrease();
+        when(currentQuotas.decrease(any())).thenReturn(Mono.empty());
+
+        Mono.from(background.reactiveEvent(added(metaData(1, 1)))).block();
+        first.started().await();
+        Mono.from(background.reactiveEvent(added(metaData(2, 10), metaData(3, 10)))).block();
+        Mono.from(background.reactiveEvent(EventFactory.expunged().randomEventId().user(BOB).sessionId(MailboxSession.SessionId.of(7))
+            .mailbox(inbox()).addMetaData(metaData(4, 500)).build())).block();
+        first.release().countDown();
+        background.updatedSoFar().block();
+
+        verify(currentQuotas).increase(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(1), QuotaSizeUsage.size(0)));
+        verify(currentQuotas).decrease(new QuotaOperation(BOB_ROOT, QuotaCountUsage.count(0), QuotaSizeUsage.size(480)));
+    }
+
+    /** The first usage write has {@code started}, and ends once {@code release} is counted down. */
+    private record BlockedWrite(CountDownLatch started, CountDownLatch release) {
+    }
+
+    private BlockedWrite blockFirstIncrease() {
+        BlockedWrite blocked = new BlockedWrite(new CountDownLatch(1), new CountDownLatch(1));
+        when(quotaRoots.getQuotaRootReactive(any(MailboxPath.class))).thenReturn(Mono.just(BOB_ROOT));
+        when(currentQuotas.increase(any())).thenReturn(Mono.fromRunnable(() -> {
+            blocked.started().countDown();
+            awaitQuietly(blocked.release());
+        }), Mono.empty());
+        return blocked;
+    }
+
+    private static MailboxEvents.Added added(MessageMetaData... messages) {
+        return EventFactory.added().randomEventId().user(BOB).sessionId(MailboxSession.SessionId.of(7)).mailbox(inbox())
+            .addMetaData(List.of(messages)).isDelivery(true).build();
     }
 
     private static Mailbox inbox() {
