@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
+import ch.postwall.mailbox.embedded.GroupCommit;
 
 /** The message trace in the embedded Derby database; recipients in their own table so they can be searched. */
 public class EmbeddedMessageTraceStore implements MessageTraceStore {
@@ -40,12 +41,15 @@ public class EmbeddedMessageTraceStore implements MessageTraceStore {
     private final EmbeddedDatabase database;
     private final Clock clock;
     private final MessageTraceConfiguration configuration;
+    /** Every relayed, delivered or quarantined mail appends one: concurrent mails share a commit. */
+    private final GroupCommit<MessageTrace> appends;
 
     @Inject
     public EmbeddedMessageTraceStore(EmbeddedDatabase database, Clock clock, MessageTraceConfiguration configuration) {
         this.database = database;
         this.clock = clock;
         this.configuration = configuration;
+        this.appends = new GroupCommit<>(database, EmbeddedMessageTraceStore::insert);
         database.createIfMissing(
             "CREATE TABLE message_trace ("
                 + "id VARCHAR(64) NOT NULL PRIMARY KEY, "
@@ -74,12 +78,16 @@ public class EmbeddedMessageTraceStore implements MessageTraceStore {
 
     @Override
     public void append(MessageTrace trace) {
-        database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message_trace (id, trace_time, "
-                + "remote_ip, sender, sender_domain, message_id, size, checks, verdict, action, delivery) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement insertRecipient = connection.prepareStatement(
-                     "INSERT INTO message_trace_recipient (id, position, recipient, domain) VALUES (?, ?, ?, ?)")) {
+        appends.write(trace);
+    }
+
+    private static void insert(Connection connection, List<MessageTrace> traces) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message_trace (id, trace_time, "
+            + "remote_ip, sender, sender_domain, message_id, size, checks, verdict, action, delivery) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement insertRecipient = connection.prepareStatement(
+                 "INSERT INTO message_trace_recipient (id, position, recipient, domain) VALUES (?, ?, ?, ?)")) {
+            for (MessageTrace trace : traces) {
                 insert.setString(1, trace.id());
                 insert.setTimestamp(2, Timestamp.from(trace.time()));
                 insert.setString(3, trace.remoteIp());
@@ -91,7 +99,7 @@ public class EmbeddedMessageTraceStore implements MessageTraceStore {
                 insert.setString(9, trace.verdict());
                 insert.setString(10, trace.action());
                 insert.setString(11, trace.delivery().name());
-                insert.executeUpdate();
+                insert.addBatch();
                 for (int position = 0; position < trace.recipients().size(); position++) {
                     MailAddress recipient = trace.recipients().get(position);
                     insertRecipient.setString(1, trace.id());
@@ -100,10 +108,10 @@ public class EmbeddedMessageTraceStore implements MessageTraceStore {
                     insertRecipient.setString(4, recipient.getDomain().asString());
                     insertRecipient.addBatch();
                 }
-                insertRecipient.executeBatch();
-                return null;
             }
-        });
+            insert.executeBatch();
+            insertRecipient.executeBatch();
+        }
     }
 
     @Override
