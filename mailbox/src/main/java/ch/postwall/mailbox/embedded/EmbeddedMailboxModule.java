@@ -136,7 +136,9 @@ public class EmbeddedMailboxModule extends AbstractModule {
         bind(ForgettingJPAPerUserMaxQuotaDAO.class).in(Scopes.SINGLETON);
         bind(RememberedQuotaLimits.class).in(Scopes.SINGLETON);
         bind(StoreQuotaManager.class).in(Scopes.SINGLETON);
-        bind(JpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
+        bind(CachingJpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
+        bind(JpaCurrentQuotaManager.class).to(CachingJpaCurrentQuotaManager.class);
+        bind(RememberedQuotaUsage.class).in(Scopes.SINGLETON);
         bind(UserQuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
         bind(QuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
         bind(QuotaRootDeserializer.class).to(DefaultUserQuotaRootResolver.class);

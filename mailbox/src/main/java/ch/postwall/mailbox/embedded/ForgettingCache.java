@@ -54,6 +54,12 @@ public class ForgettingCache<K, V> {
         }
     }
 
+    /** Call once a change of this key's value is committed. */
+    public synchronized void forget(K key) {
+        version++;
+        entries.invalidate(key);
+    }
+
     /** Call once a change is committed (and, to be safe, before it too). */
     public synchronized void forgetAll() {
         version++;

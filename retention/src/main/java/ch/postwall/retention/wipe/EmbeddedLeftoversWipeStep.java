@@ -13,6 +13,8 @@ import org.apache.james.mailbox.quota.QuotaRootResolver;
 
 import ch.postwall.mailbox.embedded.BackgroundQuotaUpdater;
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
+import ch.postwall.mailbox.embedded.RememberedQuotaLimits;
+import ch.postwall.mailbox.embedded.RememberedQuotaUsage;
 import ch.postwall.mailbox.lifecycle.DeletionCounts;
 import ch.postwall.mailbox.lifecycle.WipeStep;
 
@@ -21,7 +23,7 @@ import ch.postwall.mailbox.lifecycle.WipeStep;
  * quota store's rows (removing a limit only clears its value, and the current usage row stays at zero), and the URLs
  * of mail repositories named after the user (the quarantine), which outlive their emptied repository. The quota
  * updates of the mailbox step's deletions run in the background: they are waited for, or one would write the usage
- * row again after its deletion.
+ * row again after its deletion. The quota limits and usage the server remembers are forgotten with their rows.
  */
 public class EmbeddedLeftoversWipeStep implements WipeStep {
     public static final String NAME = "embedded-leftovers";
@@ -34,13 +36,17 @@ public class EmbeddedLeftoversWipeStep implements WipeStep {
     private final EmbeddedDatabase database;
     private final QuotaRootResolver quotaRootResolver;
     private final BackgroundQuotaUpdater quotaUpdater;
+    private final RememberedQuotaLimits rememberedLimits;
+    private final RememberedQuotaUsage rememberedUsage;
 
     @Inject
-    public EmbeddedLeftoversWipeStep(EmbeddedDatabase database, QuotaRootResolver quotaRootResolver,
-                                     BackgroundQuotaUpdater quotaUpdater) {
+    public EmbeddedLeftoversWipeStep(EmbeddedDatabase database, QuotaRootResolver quotaRootResolver, BackgroundQuotaUpdater quotaUpdater,
+                                     RememberedQuotaLimits rememberedLimits, RememberedQuotaUsage rememberedUsage) {
         this.database = database;
         this.quotaRootResolver = quotaRootResolver;
         this.quotaUpdater = quotaUpdater;
+        this.rememberedLimits = rememberedLimits;
+        this.rememberedUsage = rememberedUsage;
     }
 
     @Override
@@ -75,6 +81,15 @@ public class EmbeddedLeftoversWipeStep implements WipeStep {
 
     /** @param columns table.column pairs of the rows to delete */
     private long delete(String[] columns, String condition, String value) {
+        try {
+            return deleteRows(columns, condition, value);
+        } finally {
+            rememberedLimits.forgetAll();
+            rememberedUsage.forgetAll();
+        }
+    }
+
+    private long deleteRows(String[] columns, String condition, String value) {
         return database.inTransaction(connection -> {
             long deleted = 0;
             for (String column : columns) {
