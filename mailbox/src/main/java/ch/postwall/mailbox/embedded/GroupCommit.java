@@ -74,6 +74,9 @@ public final class GroupCommit<T> {
                     pending.committed().completeExceptionally(failed);
                 }
             }
+        } finally {
+            // An Error on the way: the others of the batch must not wait for ever.
+            batch.forEach(pending -> pending.committed().completeExceptionally(new IllegalStateException("Row not written")));
         }
     }
 

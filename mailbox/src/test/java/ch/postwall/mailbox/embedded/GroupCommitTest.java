@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GroupCommitTest {
@@ -67,6 +68,27 @@ class GroupCommitTest {
         assertThat(names()).containsExactlyInAnyOrder("first", "b", "d");
     }
 
+    @Test
+    @Timeout(30)
+    void anErrorWhileWritingABatchShouldFailEveryWriterOfItRatherThanLeaveThemWaiting() throws Exception {
+        GroupCommit<String> commit = new GroupCommit<>(database, (connection, rows) -> {
+            insertHoldingTheFirstBatch(connection, rows);
+            if (batches.size() == 2) {
+                throw new AssertionError("an error, not an exception");
+            }
+        });
+
+        Thread first = writer(commit, "first");
+        firstBatchWriting.await();
+        List<Thread> queued = List.of(writer(commit, "b"), writer(commit, "c"));
+        awaitWaiting(queued);
+        releaseFirstBatch.countDown();
+        joinAll(first, queued);
+
+        assertThat(failures).containsOnlyKeys("b", "c");
+        assertThat(names()).containsExactly("first");
+    }
+
     private void insertHoldingTheFirstBatch(Connection connection, List<String> rows) throws SQLException {
         batches.add(List.copyOf(rows));
         if (batches.size() == 1) {
@@ -90,7 +112,7 @@ class GroupCommitTest {
         Thread thread = new Thread(() -> {
             try {
                 commit.write(row);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failures.put(row, e);
             }
         });
