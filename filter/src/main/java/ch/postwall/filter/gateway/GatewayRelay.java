@@ -83,7 +83,7 @@ public class GatewayRelay extends GenericMailet {
             new DeliveryFailureNotice(heloName), getMailetContext(), clock);
         // One thread more than the deliveries: the queue consumer holds one while it waits for mail.
         deliveryScheduler = Schedulers.newBoundedElastic(threads + 1, Integer.MAX_VALUE, "gateway-relay");
-        // Persistent queues (ActiveMQ) block while waiting for mail: never on the caller's thread,
+        // A queue may block while waiting for mail (James's ActiveMQ queue does): never on the caller's thread,
         // or the server's start would wait for the first relayed mail.
         consumer = Flux.from(queue.deQueue())
             .subscribeOn(deliveryScheduler)

@@ -4,7 +4,7 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
 import ch.postwall.mailbox.events.CassandraDeadLettersModule;
-import ch.postwall.mailbox.queue.ActiveMQMailQueueModule;
+import ch.postwall.mailbox.queue.FileMailQueueModule;
 
 /**
  * The distributed backend as module groups for the server's backend chooser.
@@ -13,7 +13,7 @@ import ch.postwall.mailbox.queue.ActiveMQMailQueueModule;
  * (James's MailboxModule, the in-VM event bus, delegation, the task manager); the event bus's dead letters are
  * kept in Cassandra, so that failed deliveries survive a restart. No message search
  * index is bound: the distributed backend's OpenSearch index comes separately, and the server must add one. The mail
- * queue is the embedded backend's: an ActiveMQ broker per node, since Postwall runs no RabbitMQ for James's shared
+ * queue is the embedded backend's: files on each node's disk, since Postwall runs no RabbitMQ for James's shared
  * queue.
  */
 public final class CassandraBackendModules {
@@ -30,7 +30,7 @@ public final class CassandraBackendModules {
         new CassandraMailRepositoryBackendModule(),
         new CassandraEventStoreBackendModule(),
         new CassandraDeadLettersModule(),
-        new ActiveMQMailQueueModule());
+        new FileMailQueueModule());
 
     /**
      * Keeps every deleted message (in the blob store, for James's {@code deletedMessageVault.properties} retention).

@@ -4,7 +4,7 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
 import ch.postwall.mailbox.events.EmbeddedDeadLettersModule;
-import ch.postwall.mailbox.queue.ActiveMQMailQueueModule;
+import ch.postwall.mailbox.queue.FileMailQueueModule;
 
 /** Everything the embedded backend binds: one machine, nothing to install, data under one directory. */
 public final class EmbeddedBackendModules {
@@ -14,7 +14,7 @@ public final class EmbeddedBackendModules {
         new EmbeddedMailboxModule(),
         new EmbeddedSearchModule(),
         new EmbeddedDeadLettersModule(),
-        new ActiveMQMailQueueModule());
+        new FileMailQueueModule());
 
     private EmbeddedBackendModules() {
     }

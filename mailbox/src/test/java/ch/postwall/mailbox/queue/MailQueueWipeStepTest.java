@@ -25,7 +25,7 @@ import com.google.inject.TypeLiteral;
 import ch.postwall.mailbox.lifecycle.WipeStep;
 import ch.postwall.mailbox.testing.BackendTestServer;
 
-/** On the ActiveMQ queue of the embedded backend, in a queue of its own that no spooler consumes. */
+/** On the file queue of the embedded backend, in a queue of its own that no spooler consumes. */
 class MailQueueWipeStepTest {
     private static final Username ALICE = Username.of("alice@example.com");
     private static final MailQueueName QUEUE = MailQueueName.of("wipe-test");

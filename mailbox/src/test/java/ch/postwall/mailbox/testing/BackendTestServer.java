@@ -71,7 +71,7 @@ public final class BackendTestServer implements AutoCloseable {
         }
     }
 
-    /** The embedded backend (JPA on Derby, Lucene, ActiveMQ) with its data below the working directory. */
+    /** The embedded backend (JPA on Derby, Lucene, the file mail queue) with its data below the working directory. */
     public static BackendTestServer embedded(Module... extraModules) throws Exception {
         Path workingDirectory = Files.createTempDirectory("postwall-backend");
         writeCommonConfiguration(workingDirectory);

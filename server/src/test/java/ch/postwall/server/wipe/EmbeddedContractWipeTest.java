@@ -47,8 +47,8 @@ import ch.postwall.server.roles.guice.EmbeddedRoleGrantModule;
 /**
  * On the embedded backend: every table of the Derby database (text, CLOB and BLOB columns), every live document of
  * the Lucene index (its terms and stored fields), and the names and contents of the other files under the data
- * directory. Derby pages, Lucene segments and the ActiveMQ journal are read through their own APIs, not as bytes: they
- * keep deleted records in their files until they compact them.
+ * directory (the mail queue's files among them). Derby pages and Lucene segments are read through their own APIs, not as
+ * bytes: they keep deleted records in their files until they compact them.
  */
 class EmbeddedContractWipeTest implements ContractWipeAssertEmptyContract {
     private static final Set<String> TABLES_KEEPING_THE_SUBJECT = Set.of("CONTRACT_REPORT", "ACCESS_LOG");
@@ -154,12 +154,12 @@ class EmbeddedContractWipeTest implements ContractWipeAssertEmptyContract {
         return found;
     }
 
-    /** Every file's name; the content of every file outside the database, the index and the queue's journal. */
+    /** Every file's name; the content of every file outside the database and the index. */
     private static List<String> fileTraces(List<String> needles) throws IOException {
         JamesDirectoriesProvider directories = server.instance(JamesDirectoriesProvider.class);
         Path root = Path.of(directories.getRootDirectory());
         List<Path> readThroughTheirApi = List.of(EmbeddedStorageLocation.database(directories),
-            EmbeddedStorageLocation.luceneIndex(directories), Path.of(directories.getVarDirectory(), "store", "activemq"));
+            EmbeddedStorageLocation.luceneIndex(directories));
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
