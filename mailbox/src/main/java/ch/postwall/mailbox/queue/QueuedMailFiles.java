@@ -54,6 +54,8 @@ final class QueuedMailFiles {
     private static final String DAMAGED = "damaged";
     /** Read into memory when dequeued; a larger message is read from its file as it is used. */
     static final long IN_MEMORY_LIMIT = 1024 * 1024;
+    /** A typical mail in one or two writes, without a large buffer to collect for each. */
+    private static final int WRITE_BUFFER_BYTES = 16 * 1024;
 
     private final Path directory;
     private final DirectorySync directorySync;
@@ -67,7 +69,7 @@ final class QueuedMailFiles {
         byte[] envelope = QueuedMailEnvelope.encode(mail, priority, dueMillis);
         Path file = directory.resolve(String.format("%016x%s", sequence, SUFFIX));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+            OutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), WRITE_BUFFER_BYTES);
             CheckedOutputStream checked = new CheckedOutputStream(buffered, new CRC32C());
             DataOutputStream out = new DataOutputStream(checked);
             out.writeInt(MAGIC);

@@ -33,6 +33,10 @@ public final class IngestBenchmark {
     private static final int IMAP_WARMUP_MESSAGES = 1000;
     private static final String PASSWORD = "bench-secret";
     private static final Duration MINIMUM_TIMEOUT = Duration.ofMinutes(2);
+    /** CPU time per second below which a system counts as quiet (5% of a core), for how long, and the longest wait. */
+    private static final Duration QUIET_CPU = Duration.ofMillis(50);
+    private static final int QUIET_SECONDS = 3;
+    private static final Duration QUIET_LIMIT = Duration.ofMinutes(2);
 
     private final BenchmarkParameters parameters;
     private final PrintStream out;
@@ -106,6 +110,9 @@ public final class IngestBenchmark {
     }
 
     private BenchmarkResult measure(BenchmarkTarget target) throws Exception {
+        // Provisioning is not what is measured: on Postwall, creating the user right before the measured phase made HotSpot
+        // discard some code compiled for the deliveries (-Xlog:jit+compilation) just as the phase started.
+        target.createMailbox(USER, PASSWORD);
         if (parameters.warmup > 0) {
             // The JVM compiles its hot paths for minutes on this code base: measure a warm server.
             out.printf("%s: warming up with %d messages into other mailboxes...%n", target.name(), parameters.warmup);
@@ -119,9 +126,9 @@ public final class IngestBenchmark {
                 target.createMailbox(BULK_WARMUP_USER, PASSWORD);
                 ingest(target, BULK_WARMUP_USER, parameters.warmup - imapWarmup);
             }
+            awaitQuiet(target);
         }
         out.printf("%s: sending...%n", target.name());
-        target.createMailbox(USER, PASSWORD);
         ResidentMemory memoryBefore = ResidentMemory.of(target.processes());
         Duration cpuBefore = ProcessCpuTime.of(target.processes());
         Duration[] acceptAndEndToEnd = ingest(target, USER, parameters.messages);
@@ -139,6 +146,25 @@ public final class IngestBenchmark {
             return new BenchmarkResult(target.name(), parameters.messages, acceptAndEndToEnd[0], acceptAndEndToEnd[1],
                 ingestCpu, requests, memoryBefore, memoryAfter, lag);
         }
+    }
+
+    /**
+     * Waits until the system has used less than {@link #QUIET_CPU} of CPU in each of {@link #QUIET_SECONDS} seconds in a
+     * row (at most {@link #QUIET_LIMIT}): the work the warm-up left behind (Postwall's JIT compiler with its queue of
+     * methods, index merges, Postfix's queue manager) is done before measuring, as on a server running for weeks.
+     */
+    private void awaitQuiet(BenchmarkTarget target) throws InterruptedException {
+        long start = System.nanoTime();
+        Duration before = ProcessCpuTime.of(target.processes());
+        int quietSeconds = 0;
+        while (quietSeconds < QUIET_SECONDS && System.nanoTime() - start < QUIET_LIMIT.toNanos()) {
+            Thread.sleep(1000);
+            Duration now = ProcessCpuTime.of(target.processes());
+            quietSeconds = now.minus(before).compareTo(QUIET_CPU) < 0 ? quietSeconds + 1 : 0;
+            before = now;
+        }
+        out.printf(Locale.ROOT, "%s: %s after %.0f s%n", target.name(), quietSeconds >= QUIET_SECONDS ? "quiet" : "still busy",
+            (System.nanoTime() - start) / 1e9);
     }
 
     /** Sends {@code count} messages to {@code user}; returns the accept and the end-to-end durations. */
