@@ -22,6 +22,7 @@ import java.util.zip.CheckedOutputStream;
 
 import javax.mail.MessagingException;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.server.core.MimeMessageSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Mail;
@@ -92,7 +93,8 @@ final class QueuedMailFiles {
             throw e;
         }
         directorySync.sync();
-        return QueuedMailEnvelope.decode(envelope, 0, envelope.length).summary(file, sequence);
+        return new QueuedMail(file, sequence, priority, dueMillis, mail.getName(), mail.getMaybeSender().asString(),
+            mail.getRecipients().stream().map(MailAddress::asString).toList());
     }
 
     /**
