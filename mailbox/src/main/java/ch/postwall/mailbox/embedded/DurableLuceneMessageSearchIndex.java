@@ -151,6 +151,8 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
     }
 
     public void rebuildCompleted() {
+        // The events dispatched meanwhile may be of messages the rebuild indexed: they replace them too.
+        indexedSoFar().block();
         rebuildPending.set(false);
     }
 
@@ -230,9 +232,19 @@ public class DurableLuceneMessageSearchIndex extends UidSafeLuceneMessageSearchI
         return indexedSoFar().then(Mono.defer(() -> super.retrieveIndexedFlags(mailbox, uid)));
     }
 
+    /** While the index is rebuilt, a message added may be indexed by its event and by the rebuild: either replaces the other. */
     @Override
     public Mono<Void> add(MailboxSession session, Mailbox mailbox, MailboxMessage message) {
-        return markDirtyAfter(super.add(session, mailbox, message));
+        if (!rebuildPending.get()) {
+            return markDirtyAfter(super.add(session, mailbox, message));
+        }
+        return Mono.fromRunnable(Throwing.runnable(() -> reindex(session, message)).sneakyThrow());
+    }
+
+    /** Indexes the message again, in place of what the index holds for it (see {@link SearchIndexRebuild}). */
+    public void reindex(MailboxSession session, MailboxMessage message) throws IOException {
+        replace(session, message);
+        dirty.set(true);
     }
 
     @Override

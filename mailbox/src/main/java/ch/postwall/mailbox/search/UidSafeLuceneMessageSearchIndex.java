@@ -1,7 +1,9 @@
 package ch.postwall.mailbox.search;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import javax.inject.Inject;
 
@@ -23,16 +27,20 @@ import org.apache.james.mailbox.model.MessageId;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
+import org.apache.james.mailbox.store.mail.model.MailboxMessage;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.MapFieldSelector;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
@@ -54,12 +62,20 @@ public class UidSafeLuceneMessageSearchIndex extends LuceneMessageSearchIndex {
     private static final String MAILBOX_ID_FIELD = "mailboxid";
     private static final String UID_FIELD = "uid";
     private static final MapFieldSelector UID_ONLY = new MapFieldSelector(UID_FIELD);
+    /** James's document id: of a message's text, and (prefixed) of its flags. */
+    private static final String ID_FIELD = "id";
     private static final VarHandle WRITER;
+    private static final MethodHandle MESSAGE_DOCUMENT;
+    private static final MethodHandle FLAGS_DOCUMENT;
 
     static {
         try {
-            WRITER = MethodHandles.privateLookupIn(LuceneMessageSearchIndex.class, MethodHandles.lookup())
-                .findVarHandle(LuceneMessageSearchIndex.class, "writer", IndexWriter.class);
+            MethodHandles.Lookup james = MethodHandles.privateLookupIn(LuceneMessageSearchIndex.class, MethodHandles.lookup());
+            WRITER = james.findVarHandle(LuceneMessageSearchIndex.class, "writer", IndexWriter.class);
+            MESSAGE_DOCUMENT = james.findVirtual(LuceneMessageSearchIndex.class, "createMessageDocument",
+                MethodType.methodType(Document.class, MailboxSession.class, MailboxMessage.class));
+            FLAGS_DOCUMENT = james.findVirtual(LuceneMessageSearchIndex.class, "createFlagsDocument",
+                MethodType.methodType(Document.class, MailboxMessage.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -111,7 +127,7 @@ public class UidSafeLuceneMessageSearchIndex extends LuceneMessageSearchIndex {
     }
 
     private SearchQuery withMatchingUids(MailboxId mailboxId, SearchQuery searchQuery) throws MailboxException {
-        try (IndexReader reader = IndexReader.open((IndexWriter) WRITER.get(this), true);
+        try (IndexReader reader = openReader();
              IndexSearcher searcher = new IndexSearcher(reader)) {
             return BodyTextCriteria.replace(searchQuery, text -> SearchQuery.uid(matchingUids(searcher, mailboxId, text)));
         } catch (Exception e) {
@@ -122,8 +138,16 @@ public class UidSafeLuceneMessageSearchIndex extends LuceneMessageSearchIndex {
     private static SearchQuery.UidRange[] matchingUids(IndexSearcher searcher, MailboxId mailboxId,
                                                        SearchQuery.TextCriterion text) throws IOException {
         BooleanQuery query = new BooleanQuery();
-        query.add(new TermQuery(new Term(MAILBOX_ID_FIELD, mailboxId.serialize())), BooleanClause.Occur.MUST);
+        query.add(inMailbox(mailboxId), BooleanClause.Occur.MUST);
         query.add(BodyTextQuery.of(searcher.getIndexReader(), text), BooleanClause.Occur.MUST);
+        return runs(uidsOf(searcher, query));
+    }
+
+    private static TermQuery inMailbox(MailboxId mailboxId) {
+        return new TermQuery(new Term(MAILBOX_ID_FIELD, mailboxId.serialize()));
+    }
+
+    private static List<Long> uidsOf(IndexSearcher searcher, Query query) throws IOException {
         List<Long> uids = new ArrayList<>();
         searcher.search(query, new Collector() {
             private IndexReader segment;
@@ -147,7 +171,57 @@ public class UidSafeLuceneMessageSearchIndex extends LuceneMessageSearchIndex {
                 return true;
             }
         });
-        return runs(uids);
+        return uids;
+    }
+
+    /** The uids of the messages the index holds for this mailbox. */
+    public SortedSet<Long> indexedUids(MailboxId mailboxId) throws IOException {
+        try (IndexReader reader = openReader(); IndexSearcher searcher = new IndexSearcher(reader)) {
+            return new TreeSet<>(uidsOf(searcher, inMailbox(mailboxId)));
+        }
+    }
+
+    /** The serialised ids of the mailboxes the index holds documents for (perhaps deleted ones too, until merged). */
+    public Set<String> indexedMailboxIds() throws IOException {
+        Set<String> ids = new HashSet<>();
+        try (IndexReader reader = openReader(); TermEnum terms = reader.terms(new Term(MAILBOX_ID_FIELD, ""))) {
+            for (Term term = terms.term(); term != null && term.field().equals(MAILBOX_ID_FIELD); term = terms.next() ? terms.term() : null) {
+                ids.add(term.text());
+            }
+        }
+        return ids;
+    }
+
+    /** Removes every document of this mailbox, given by its id as {@link #indexedMailboxIds()} lists it. */
+    public void forgetMailbox(String serializedMailboxId) throws IOException {
+        writer().deleteDocuments(new Term(MAILBOX_ID_FIELD, serializedMailboxId));
+    }
+
+    /**
+     * Indexes a message in place of what the index holds for its uid. Each of its two documents (text, flags) replaces
+     * the one of the same id at once: a search meanwhile finds the message, never twice.
+     */
+    protected void replace(MailboxSession session, MailboxMessage message) throws IOException {
+        Document text;
+        Document flags;
+        try {
+            text = (Document) MESSAGE_DOCUMENT.invoke(this, session, message);
+            flags = (Document) FLAGS_DOCUMENT.invoke(this, message);
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IOException("Cannot index message " + message.getUid().asLong() + " of mailbox " + message.getMailboxId().serialize(), e);
+        }
+        writer().updateDocument(new Term(ID_FIELD, text.get(ID_FIELD)), text);
+        writer().updateDocument(new Term(ID_FIELD, flags.get(ID_FIELD)), flags);
+    }
+
+    private IndexReader openReader() throws IOException {
+        return IndexReader.open(writer(), true);
+    }
+
+    private IndexWriter writer() {
+        return (IndexWriter) WRITER.get(this);
     }
 
     /** The uids as ranges of consecutive uids; none when empty, which matches no message. */
