@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.field.LenientFieldParser;
 import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.message.MaximalBodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
@@ -55,7 +57,10 @@ public class AttachmentInspector {
     }
 
     public List<BlockedPart> inspect(byte[] rawMessage) throws MalformedMessageException {
-        MimeTokenStream stream = new MimeTokenStream(mimeConfig(), new DefaultBodyDescriptorBuilder());
+        // Headers parsed leniently, as mail clients read them; mime4j's strict parser also throws (and catches) an
+        // exception at the end of every Content-Type it reads, a cost paid for every part of every mail.
+        MimeTokenStream stream = new MimeTokenStream(mimeConfig(),
+            new DefaultBodyDescriptorBuilder(null, LenientFieldParser.getParser(), DecodeMonitor.SILENT));
         stream.parse(new ByteArrayInputStream(rawMessage));
         List<BlockedPart> blocked = new ArrayList<>();
         int depth = 0;

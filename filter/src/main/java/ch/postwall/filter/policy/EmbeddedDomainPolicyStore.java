@@ -2,11 +2,13 @@ package ch.postwall.filter.policy;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.inject.Inject;
 
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
+import ch.postwall.mailbox.embedded.ForgettingCache;
 
 /** Policies in embedded Derby: one row per domain or user, the policy as JSON. */
 public class EmbeddedDomainPolicyStore extends ScopedDomainPolicyStore {
@@ -14,7 +16,13 @@ public class EmbeddedDomainPolicyStore extends ScopedDomainPolicyStore {
         + "DOMAIN_NAME VARCHAR(255) NOT NULL, USERNAME VARCHAR(320) NOT NULL, POLICY CLOB NOT NULL, "
         + "PRIMARY KEY (DOMAIN_NAME, USERNAME))";
 
+    private static final int SCOPES_REMEMBERED = 10_000;
+    /** Bounds staleness should a change ever bypass this store (the embedded backend runs one server per database). */
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
+
     private final EmbeddedDatabase database;
+    /** Read for every mail (its recipient's user and domain), and rarely changed. */
+    private final ForgettingCache<PolicyScope, Optional<DomainPolicy>> policies = new ForgettingCache<>(SCOPES_REMEMBERED, REMEMBERED_FOR);
 
     @Inject
     public EmbeddedDomainPolicyStore(EmbeddedDatabase database) {
@@ -24,6 +32,10 @@ public class EmbeddedDomainPolicyStore extends ScopedDomainPolicyStore {
 
     @Override
     protected Optional<DomainPolicy> read(PolicyScope scope) {
+        return policies.getOrReadNow(scope, () -> readStored(scope));
+    }
+
+    private Optional<DomainPolicy> readStored(PolicyScope scope) {
         return database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT POLICY FROM POSTWALL_FILTER_POLICY WHERE DOMAIN_NAME = ? AND USERNAME = ?")) {
@@ -58,6 +70,7 @@ public class EmbeddedDomainPolicyStore extends ScopedDomainPolicyStore {
             }
             return null;
         });
+        policies.forget(scope);
     }
 
     @Override
@@ -70,15 +83,18 @@ public class EmbeddedDomainPolicyStore extends ScopedDomainPolicyStore {
                 return statement.executeUpdate();
             }
         });
+        policies.forget(scope);
     }
 
     @Override
     protected long deleteAllOfDomain(String domain) {
-        return database.inTransaction(connection -> {
+        long deleted = database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM POSTWALL_FILTER_POLICY WHERE DOMAIN_NAME = ?")) {
                 statement.setString(1, domain);
-                return statement.executeUpdate();
+                return (long) statement.executeUpdate();
             }
         });
+        policies.forgetAll();
+        return deleted;
     }
 }

@@ -59,6 +59,13 @@ class AttachmentInspectorTest {
     }
 
     @Test
+    void inspectShouldBlockAnExecutableBehindAMalformedContentType() throws Exception {
+        assertThat(inspector.inspect(unnamedPart("application/x-msdownload; charset=\"unterminated", "inline", TestMessages.elfExecutable())))
+            .singleElement()
+            .satisfies(part -> assertThat(part.detectedType()).isEqualTo("application/x-executable"));
+    }
+
+    @Test
     void inspectShouldNotSniffTheMailsOwnDisplayedText() throws Exception {
         // Clients display such a part as text; whatever bytes it holds, they offer no file to open.
         assertThat(inspector.inspect(unnamedPart("text/plain", "inline", TestMessages.elfExecutable()))).isEmpty();

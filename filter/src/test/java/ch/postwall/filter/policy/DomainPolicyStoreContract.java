@@ -102,6 +102,24 @@ public interface DomainPolicyStoreContract {
     }
 
     @Test
+    default void everyChangeShouldBeSeenByTheReadsAfterItEvenWhenReadBefore() {
+        assertThat(store().effectivePolicy(ALICE, DomainPolicy.DEFAULT)).isEqualTo(DomainPolicy.DEFAULT);
+
+        store().setDomainPolicy(DOMAIN, STRICT);
+        assertThat(store().effectivePolicy(ALICE, DomainPolicy.DEFAULT)).isEqualTo(STRICT);
+
+        store().setUserPolicy(ALICE, LENIENT);
+        assertThat(store().effectivePolicy(ALICE, DomainPolicy.DEFAULT)).isEqualTo(LENIENT);
+
+        store().deleteUserPolicy(ALICE);
+        assertThat(store().effectivePolicy(ALICE, DomainPolicy.DEFAULT)).isEqualTo(STRICT);
+
+        store().setUserPolicy(ALICE, LENIENT);
+        assertThat(store().deleteDomain(DOMAIN)).isEqualTo(2);
+        assertThat(store().effectivePolicy(ALICE, DomainPolicy.DEFAULT)).isEqualTo(DomainPolicy.DEFAULT);
+    }
+
+    @Test
     default void effectivePolicyShouldPreferTheUserPolicy() {
         store().setDomainPolicy(DOMAIN, STRICT);
         store().setUserPolicy(ALICE, LENIENT);

@@ -43,6 +43,18 @@ public class ForgettingCache<K, V> {
             }));
     }
 
+    /** The value remembered under the key, or else the one read now, then remembered. */
+    public V getOrReadNow(K key, Supplier<V> read) {
+        Optional<V> known = get(key);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        long versionBeforeRead = version();
+        V value = read.get();
+        remember(versionBeforeRead, key, value);
+        return value;
+    }
+
     public synchronized long version() {
         return version;
     }

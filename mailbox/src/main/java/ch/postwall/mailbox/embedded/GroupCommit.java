@@ -76,7 +76,9 @@ public final class GroupCommit<T> {
             }
         } finally {
             // An Error on the way: the others of the batch must not wait for ever.
-            batch.forEach(pending -> pending.committed().completeExceptionally(new IllegalStateException("Row not written")));
+            batch.stream()
+                .filter(pending -> !pending.committed().isDone())
+                .forEach(pending -> pending.committed().completeExceptionally(new IllegalStateException("Row not written")));
         }
     }
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ch.postwall.mailbox.embedded.EmbeddedDatabase;
+import ch.postwall.mailbox.embedded.ForgettingCache;
 import ch.postwall.mailbox.lifecycle.DeletionCounts;
 
 /** Contract state in the embedded Derby database; deletion counts as JSON. */
@@ -27,8 +28,13 @@ public class EmbeddedContractStore implements ContractStore {
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() { };
     private static final TypeReference<Map<String, Map<String, Long>>> STEPS = new TypeReference<>() { };
     private static final String SUBJECT = "subject_kind = ? AND subject_name = ?";
+    private static final int SUBJECTS_REMEMBERED = 10_000;
+    /** Bounds staleness should a change ever bypass this store (the embedded backend runs one server per database). */
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
 
     private final EmbeddedDatabase database;
+    /** Looked up for every recipient of every mail (its user, its domain), nearly always in vain. */
+    private final ForgettingCache<ContractSubject, Optional<Termination>> terminations = new ForgettingCache<>(SUBJECTS_REMEMBERED, REMEMBERED_FOR);
 
     @Inject
     public EmbeddedContractStore(EmbeddedDatabase database) {
@@ -61,17 +67,19 @@ public class EmbeddedContractStore implements ContractStore {
                 return insert.executeUpdate();
             }
         });
+        terminations.forget(termination.subject());
     }
 
     @Override
     public Optional<Termination> termination(ContractSubject subject) {
-        return selectTerminations("WHERE " + SUBJECT, subject, Optional.empty()).stream().findFirst();
+        return terminations.getOrReadNow(subject, () -> selectTerminations("WHERE " + SUBJECT, subject, Optional.empty()).stream().findFirst());
     }
 
     @Override
     public void cancel(ContractSubject subject) {
         database.inTransaction(connection ->
             deleteSubject(connection.prepareStatement("DELETE FROM contract_termination WHERE " + SUBJECT), subject));
+        terminations.forget(subject);
     }
 
     @Override
@@ -130,6 +138,7 @@ public class EmbeddedContractStore implements ContractStore {
             deleteSubject(connection.prepareStatement("DELETE FROM contract_termination WHERE " + SUBJECT), report.subject());
             return deleteSubject(connection.prepareStatement("DELETE FROM contract_wipe_step WHERE " + SUBJECT), report.subject());
         });
+        terminations.forget(report.subject());
     }
 
     @Override

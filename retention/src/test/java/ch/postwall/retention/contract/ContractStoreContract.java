@@ -53,6 +53,25 @@ public interface ContractStoreContract {
     }
 
     @Test
+    default void everyChangeShouldBeSeenByTheReadsAfterItEvenWhenReadBefore() {
+        assertThat(store().isTerminated(ALICE, START)).isFalse();
+
+        store().terminate(new Termination(DOMAIN_CONTRACT, START, Duration.ofDays(30)));
+        assertThat(store().isTerminated(ALICE, START)).isTrue();
+
+        store().cancel(DOMAIN_CONTRACT);
+        assertThat(store().isTerminated(ALICE, START)).isFalse();
+
+        Termination termination = new Termination(ALICE_CONTRACT, START, Duration.ZERO);
+        store().terminate(termination);
+        assertThat(store().termination(ALICE_CONTRACT)).contains(termination);
+
+        store().complete(new DeletionReport(ALICE_CONTRACT, START, START.plusSeconds(60), Map.of()));
+        assertThat(store().termination(ALICE_CONTRACT)).isEmpty();
+        assertThat(store().isTerminated(ALICE, START)).isFalse();
+    }
+
+    @Test
     default void isTerminatedShouldHoldFromTheEffectiveDateForTheUserAndTheDomainsUsers() {
         store().terminate(new Termination(ALICE_CONTRACT, START, Duration.ofDays(30)));
         store().terminate(new Termination(ContractSubject.domain(Domain.of("other.test")), START.plusSeconds(60), Duration.ZERO));
