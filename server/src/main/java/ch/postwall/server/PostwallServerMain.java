@@ -16,7 +16,7 @@ import ch.postwall.server.config.ConfigurationValidator;
 import ch.postwall.server.config.InvalidConfigurationException;
 import ch.postwall.server.tls.SelfSignedCertificate;
 
-/** Starts Postwall: {@code java -jar postwall-server.jar [--conf DIR] [--data DIR]}. */
+/** Starts Postwall: {@code java @conf/jvm.options -jar postwall-server.jar [--conf DIR] [--data DIR]}. */
 public final class PostwallServerMain {
     private static final String USAGE = "Usage: java -jar postwall-server.jar [--conf DIR (default ./conf)] [--data DIR (default ./var)]";
 

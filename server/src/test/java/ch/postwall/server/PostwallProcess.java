@@ -102,7 +102,9 @@ public class PostwallProcess implements AutoCloseable {
 
     private void launch() {
         starts++;
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m",
+            // The JVM options a user's start reads (README), from this server's copy of conf/.
+            "@" + configurationDirectory.resolve("jvm.options")));
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-cp", testClasspath(), PostwallServerMain.class.getName(),
             "--conf", configurationDirectory.toString(), "--data", dataDirectory.toString()));
