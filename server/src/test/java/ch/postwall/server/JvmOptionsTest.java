@@ -20,7 +20,7 @@ class JvmOptionsTest {
     @Test
     void everyShippedOptionShouldBeTakenByTheJavaLauncher() throws Exception {
         Path options = TestConfiguration.shippedConfiguration().resolve("jvm.options");
-        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process java = new ProcessBuilder(PostwallProcess.javaExecutable(),
             "@" + options, "-XX:+PrintFlagsFinal", "-version")
             .redirectErrorStream(true)
             .start();
