@@ -89,7 +89,8 @@ public class EmbeddedMailboxModule extends AbstractModule {
         bind(JPAMailboxSessionMapperFactory.class).to(EmbeddedMailboxSessionMapperFactory.class);
         bind(RememberedMailboxes.class).in(Scopes.SINGLETON);
         bind(RecentlyAddedMessages.class).in(Scopes.SINGLETON);
-        bind(OpenJPAMailboxManager.class).in(Scopes.SINGLETON);
+        bind(EmbeddedMailboxManager.class).in(Scopes.SINGLETON);
+        bind(OpenJPAMailboxManager.class).to(EmbeddedMailboxManager.class);
         bind(JVMMailboxPathLocker.class).in(Scopes.SINGLETON);
         bind(StoreSubscriptionManager.class).in(Scopes.SINGLETON);
         bind(BlockModSeqProvider.class).in(Scopes.SINGLETON);
