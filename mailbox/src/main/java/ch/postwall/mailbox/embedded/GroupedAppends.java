@@ -172,6 +172,9 @@ final class GroupedAppends {
                     append.internalDate(), saved, (int) append.content().size(), append.parsed().bodyStartOctet(),
                     append.content(), append.flags(), append.parsed().properties(), List.of());
                 stored.add(mapper.add(append.mailbox(), message));
+                // Rows inserted in UID order: OpenJPA's flush may order them otherwise, and a reader walking the
+                // mailbox's index in UID order could then pass a row inserted behind it and return later ones.
+                entityManager.flush();
             }
             entityManager.getTransaction().commit();
             return stored;

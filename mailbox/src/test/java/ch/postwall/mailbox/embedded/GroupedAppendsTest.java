@@ -12,7 +12,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.mail.Flags;
@@ -92,12 +94,27 @@ class GroupedAppendsTest {
     }
 
     @Test
-    void concurrentAppendsShouldAllBeStoredEachNumberedAfterTheOnesBeforeIt() throws Exception {
+    void concurrentAppendsShouldAllBeStoredAndNoReaderSeeALaterOneWithoutTheOnesBefore() throws Exception {
         EmbeddedBackendExtension.Inbox inbox = server.createInbox(Username.of("concurrent@localhost"));
         int threads = 8;
         int perThread = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicBoolean appending = new AtomicBoolean(true);
+        List<String> gaps = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
         try {
+            Future<?> reader = pool.submit(() -> {
+                EmbeddedBackendExtension.Inbox mine = ownSession(inbox);
+                while (appending.get()) {
+                    // Nothing fails here, so every UID up to the highest one seen must be seen too.
+                    for (MessageRange range : List.of(MessageRange.all(), MessageRange.from(MessageUid.MIN_VALUE))) {
+                        List<Long> visible = uids(mine, range);
+                        if (!visible.isEmpty() && visible.get(visible.size() - 1) != visible.size()) {
+                            gaps.add(range + ": " + visible);
+                        }
+                    }
+                }
+                return null;
+            });
             List<Future<List<Long>>> writers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int writer = t;
@@ -120,9 +137,14 @@ class GroupedAppendsTest {
                 assertThat(mine).isSorted().doesNotHaveDuplicates();
                 handedOut.addAll(mine);
             }
+            appending.set(false);
+            reader.get();
+
+            assertThat(gaps).isEmpty();
             assertThat(handedOut).doesNotHaveDuplicates().hasSize(threads * perThread);
-            assertThat(uids(inbox)).containsExactlyInAnyOrderElementsOf(handedOut);
+            assertThat(uids(inbox, MessageRange.all())).containsExactlyInAnyOrderElementsOf(handedOut);
         } finally {
+            appending.set(false);
             pool.shutdownNow();
         }
     }
@@ -148,7 +170,7 @@ class GroupedAppendsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(uids(inbox)).hasSize(good);
+        assertThat(uids(inbox, MessageRange.all())).hasSize(good);
     }
 
     @Test
@@ -160,7 +182,7 @@ class GroupedAppendsTest {
         assertThatThrownBy(() -> inbox.messages().appendMessage(
             MessageManager.AppendCommand.builder().build("Subject: one too many\r\n\r\nx\r\n"), inbox.session()))
             .isInstanceOf(OverQuotaException.class);
-        assertThat(uids(inbox)).isEmpty();
+        assertThat(uids(inbox, MessageRange.all())).isEmpty();
     }
 
     /** James's sessions (and their JPA entity managers) are not shared between threads. */
@@ -177,9 +199,9 @@ class GroupedAppendsTest {
             MessageMapper.FetchType.FULL, 1)).get(0);
     }
 
-    private static List<Long> uids(EmbeddedBackendExtension.Inbox inbox) throws MailboxException {
+    private static List<Long> uids(EmbeddedBackendExtension.Inbox inbox, MessageRange range) throws MailboxException {
         List<Long> uids = new ArrayList<>();
-        inbox.messages().getMessages(MessageRange.all(), FetchGroup.MINIMAL, inbox.session())
+        inbox.messages().getMessages(range, FetchGroup.MINIMAL, inbox.session())
             .forEachRemaining((MessageResult result) -> uids.add(result.getUid().asLong()));
         return uids;
     }
