@@ -3,6 +3,7 @@ package ch.postwall.mailbox.embedded;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.Optional;
 
 import javax.mail.Flags;
@@ -58,6 +59,14 @@ class EmbeddedMessageManager extends OpenJPAMessageManager {
         this.messageIdFactory = messageIdFactory;
         this.threadIdGuessingAlgorithm = threadIdGuessingAlgorithm;
         this.clock = clock;
+    }
+
+    /** Counts only messages already announced (see {@link GroupedAppends#allAnnounced}). */
+    @Override
+    public Mono<MailboxMetaData> getMetaDataReactive(MailboxMetaData.RecentMode recentMode, MailboxSession session,
+                                                     EnumSet<MailboxMetaData.Item> items) throws MailboxException {
+        return super.getMetaDataReactive(recentMode, session, items)
+            .flatMap(metaData -> appends.allAnnounced(getId()).thenReturn(metaData));
     }
 
     @Override

@@ -63,6 +63,8 @@ final class GroupedAppends {
     private static final int MOST_PER_GROUP = 100;
 
     private final ConcurrentHashMap<MailboxId, Arrivals> arrivals = new ConcurrentHashMap<>();
+    /** Per mailbox, the group being stored and announced, completed once all its Added events are dispatched. */
+    private final ConcurrentHashMap<MailboxId, Sinks.Empty<Void>> unannounced = new ConcurrentHashMap<>();
     private final JPAMailboxSessionMapperFactory mapperFactory;
     private final OpenJPAMessageFactory messageFactory = new OpenJPAMessageFactory(OpenJPAMessageFactory.AdvancedFeature.None);
     private final EventBus eventBus;
@@ -86,6 +88,18 @@ final class GroupedAppends {
             }
             return waiting.result().asMono();
         });
+    }
+
+    /**
+     * Completes once the messages of this mailbox committed so far are all announced. A count read before it may include
+     * a group whose Added events are still being dispatched: IMAP's SELECT lists the UIDs it knows, then answers EXISTS
+     * with such a count, and a client fetching 1:EXISTS would be refused a message it has not yet been told of.
+     */
+    Mono<Void> allAnnounced(MailboxId mailboxId) {
+        return Mono.defer(() -> Optional.ofNullable(unannounced.get(mailboxId))
+            // The waiting reader goes on elsewhere, not on the thread storing the next group.
+            .map(group -> group.asMono().publishOn(Schedulers.boundedElastic()))
+            .orElse(Mono.empty()));
     }
 
     /** Runs on one thread per mailbox at a time; stores groups until no arrival is left unseen. */
@@ -114,9 +128,12 @@ final class GroupedAppends {
 
     private void storeUnderLock(List<Waiting> group) {
         Mailbox mailbox = group.get(0).append().mailbox();
+        Sinks.Empty<Void> announced = Sinks.empty();
         List<Runnable> replies = new ArrayList<>();
         try {
             locker.executeWithLock(mailbox.generateAssociatedPath(), () -> {
+                // Set before the commit, so that whoever counts this group's rows finds it here until it is announced.
+                unannounced.put(mailbox.getMailboxId(), announced);
                 for (Stored stored : store(group)) {
                     replies.add(stored.announceAndReply());
                 }
@@ -124,6 +141,9 @@ final class GroupedAppends {
             }, MailboxPathLocker.LockType.Write);
         } catch (MailboxException | RuntimeException e) {
             group.forEach(waiting -> waiting.result().tryEmitError(e));
+        } finally {
+            unannounced.remove(mailbox.getMailboxId(), announced);
+            announced.tryEmitEmpty();
         }
         replies.forEach(Runnable::run);
     }

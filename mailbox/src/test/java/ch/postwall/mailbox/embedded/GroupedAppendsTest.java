@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.mail.Flags;
 
 import org.apache.james.core.Username;
+import org.apache.james.events.EventBus;
+import org.apache.james.events.EventListener;
+import org.apache.james.events.Registration;
 import org.apache.james.core.quota.QuotaCountLimit;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
@@ -27,10 +34,13 @@ import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.OverQuotaException;
+import org.apache.james.mailbox.events.MailboxEvents;
+import org.apache.james.mailbox.events.MailboxIdRegistrationKey;
 import org.apache.james.mailbox.model.Content;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
+import org.apache.james.mailbox.model.SearchQuery;
 import org.apache.james.mailbox.quota.MaxQuotaManager;
 import org.apache.james.mailbox.quota.QuotaRootResolver;
 import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
@@ -42,6 +52,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.google.common.collect.ImmutableList;
 
 import ch.postwall.mailbox.testing.EmbeddedBackendExtension;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Appends stored in groups ({@link GroupedAppends}) store what James's own append stores, in order, one by one if need be. */
 class GroupedAppendsTest {
@@ -115,21 +128,7 @@ class GroupedAppendsTest {
                 }
                 return null;
             });
-            List<Future<List<Long>>> writers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int writer = t;
-                writers.add(pool.submit(() -> {
-                    EmbeddedBackendExtension.Inbox session = ownSession(inbox);
-                    List<Long> mine = new ArrayList<>();
-                    for (int i = 0; i < perThread; i++) {
-                        byte[] message = ("Subject: " + writer + "-" + i + "\r\n\r\nbody " + writer + " " + i + "\r\n")
-                            .getBytes(StandardCharsets.US_ASCII);
-                        mine.add(session.messages().appendMessage(MessageManager.AppendCommand.builder().build(message),
-                            session.session()).getId().getUid().asLong());
-                    }
-                    return mine;
-                }));
-            }
+            List<Future<List<Long>>> writers = appendConcurrently(pool, inbox, threads, perThread);
             List<Long> handedOut = new ArrayList<>();
             for (Future<List<Long>> writer : writers) {
                 List<Long> mine = writer.get();
@@ -147,6 +146,51 @@ class GroupedAppendsTest {
             appending.set(false);
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aCountShouldNotIncludeAMessageWhoseAddedEventIsStillToCome() throws Exception {
+        EmbeddedBackendExtension.Inbox inbox = server.createInbox(Username.of("counted@localhost"));
+        EventBus eventBus = server.instance(EventBus.class);
+        MailboxIdRegistrationKey key = new MailboxIdRegistrationKey(inbox.messages().getId());
+        // A slow listener, as IMAP sessions are, keeps a group's events long in dispatch after its commit.
+        Registration slow = Mono.from(eventBus.register(
+            (EventListener.ReactiveEventListener) event -> Mono.delay(Duration.ofMillis(1)).then(), key)).block();
+        AtomicBoolean appending = new AtomicBoolean(true);
+        List<String> miscounts = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            Future<?> reader = pool.submit(() -> {
+                EmbeddedBackendExtension.Inbox mine = ownSession(inbox);
+                while (appending.get()) {
+                    // As IMAP's SELECT: listen, list the UIDs, count; the count is sent as EXISTS and a client may fetch
+                    // 1:EXISTS at once, so it must not count a message neither listed nor announced.
+                    Set<MessageUid> known = ConcurrentHashMap.newKeySet();
+                    Registration listening = Mono.from(eventBus.register((EventListener.ReactiveEventListener) event ->
+                        Mono.fromRunnable(() -> known.addAll(event instanceof MailboxEvents.Added added
+                            ? added.getUids() : List.of())), key)).block();
+                    known.addAll(Flux.from(mine.messages().search(SearchQuery.of(SearchQuery.all()), mine.session()))
+                        .collectList().block());
+                    long exists = mine.messages().getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE,
+                        mine.session(), EnumSet.of(MessageManager.MailboxMetaData.Item.MailboxCounters)).getMessageCount();
+                    if (exists > known.size()) {
+                        miscounts.add(exists + " counted, " + known.size() + " known");
+                    }
+                    Mono.from(listening.unregister()).block();
+                }
+                return null;
+            });
+            for (Future<List<Long>> writer : appendConcurrently(pool, inbox, 4, 60)) {
+                writer.get();
+            }
+            appending.set(false);
+            reader.get();
+        } finally {
+            appending.set(false);
+            pool.shutdownNow();
+            Mono.from(slow.unregister()).block();
+        }
+        assertThat(miscounts).isEmpty();
     }
 
     @Test
@@ -183,6 +227,27 @@ class GroupedAppendsTest {
             MessageManager.AppendCommand.builder().build("Subject: one too many\r\n\r\nx\r\n"), inbox.session()))
             .isInstanceOf(OverQuotaException.class);
         assertThat(uids(inbox, MessageRange.all())).isEmpty();
+    }
+
+    /** Each writer appends in its own session, one message after the other; its futures give the UIDs it was handed. */
+    private static List<Future<List<Long>>> appendConcurrently(ExecutorService pool, EmbeddedBackendExtension.Inbox inbox,
+                                                               int threads, int perThread) {
+        List<Future<List<Long>>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int writer = t;
+            writers.add(pool.submit(() -> {
+                EmbeddedBackendExtension.Inbox session = ownSession(inbox);
+                List<Long> mine = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    byte[] message = ("Subject: " + writer + "-" + i + "\r\n\r\nbody " + writer + " " + i + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                    mine.add(session.messages().appendMessage(MessageManager.AppendCommand.builder().build(message),
+                        session.session()).getId().getUid().asLong());
+                }
+                return mine;
+            }));
+        }
+        return writers;
     }
 
     /** James's sessions (and their JPA entity managers) are not shared between threads. */
